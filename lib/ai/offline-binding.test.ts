@@ -1,0 +1,342 @@
+import { APICallError, generateText, isStepCount, streamText, tool } from "ai";
+import { describe, expect, it } from "vitest";
+import { createWorkersAI } from "workers-ai-provider";
+import { z } from "zod";
+import { createOfflineBinding, type OfflineBindingOptions, parseOfflineDirectives } from "./offline-binding";
+
+const MODEL = "@cf/meta/llama-3.3-70b-instruct-fp8-fast";
+
+// The provider types its binding as workers-types' `Ai`, whose full surface
+// (models(), gateway(), toMarkdown(), ...) the stand-in deliberately does not
+// fake; the provider itself only calls run(), so the cast is safe.
+type ProviderBinding = NonNullable<Parameters<typeof createWorkersAI>[0]["binding"]>;
+
+function setup(options: OfflineBindingOptions = {}, model = MODEL) {
+  const binding = createOfflineBinding({ chunkDelayMs: 0, ...options });
+  const workersai = createWorkersAI({ binding: binding as unknown as ProviderBinding });
+  return { binding, model: workersai(model) };
+}
+
+const words = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
+
+// streamText logs stream errors to the console unless onError is set; these tests inspect the error part instead.
+const quiet = () => {};
+
+type Part = { type: string; [k: string]: unknown };
+
+/** Drain a streamText result's full part stream. */
+async function collect(stream: AsyncIterable<Part>): Promise<{ parts: Part[]; text: string; deltas: number }> {
+  const parts: Part[] = [];
+  let text = "";
+  let deltas = 0;
+  for await (const part of stream) {
+    parts.push(part);
+    if (part.type === "text-delta") {
+      text += String(part.text);
+      deltas++;
+    }
+  }
+  return { parts, text, deltas };
+}
+
+const addTool = (executed: Array<{ a: number; b: number }>) =>
+  tool({
+    description: "Add two numbers",
+    inputSchema: z.object({ a: z.number(), b: z.number() }),
+    execute: async ({ a, b }) => {
+      executed.push({ a, b });
+      return { sum: a + b };
+    },
+  });
+
+describe("parseOfflineDirectives", () => {
+  it("extracts directives, clamps numbers and strips the tokens from the text", () => {
+    const d = parseOfflineDirectives(
+      'hello offline:words=99999 there offline:delay=-5 offline:tool=calc offline:args={"x":1} offline:fail=3040 offline:reasoning=7 offline:bogus=1 offline:words=abc',
+    );
+    expect(d.text).toBe("hello there");
+    expect(d.words).toBe(20000);
+    expect(d.delay).toBe(0);
+    expect(d.tool).toBe("calc");
+    expect(d.args).toBe('{"x":1}');
+    expect(d.fail).toBe("3040");
+    expect(d.reasoning).toBe(7);
+    expect(d.ignored).toEqual(["offline:bogus=1", "offline:words=abc"]);
+  });
+
+  it("ignores lookalikes that are not whole tokens", () => {
+    expect(parseOfflineDirectives("xoffline:words=3").words).toBeUndefined();
+  });
+});
+
+describe("offline binding through workers-ai-provider + AI SDK", () => {
+  it("streams a plain reply of exactly the requested words, in several chunks, labelled as offline", async () => {
+    const { model } = setup();
+    const result = streamText({ model, prompt: "Tell me about streams offline:words=137", maxOutputTokens: 1000 });
+    const { text, deltas } = await collect(result.stream);
+    expect(words(text)).toBe(137);
+    expect(deltas).toBeGreaterThan(10);
+    expect(text).toContain("offline stand-in, not a model");
+    expect(text).toContain("Tell me about streams");
+    expect(text).not.toContain("offline:words");
+    expect(text).toContain("\n\n"); // paragraphs for markdown
+    expect(await result.finishReason).toBe("stop");
+  });
+
+  it("uses replyWords and wordsPerChunk options", async () => {
+    const { model } = setup({ replyWords: 50, wordsPerChunk: 10 });
+    const { text, deltas } = await collect(streamText({ model, prompt: "hi" }).stream);
+    expect(words(text)).toBe(50);
+    expect(deltas).toBe(5);
+  });
+
+  it("is deterministic: the same input gives the same text, streamed or not", async () => {
+    const { model } = setup();
+    const prompt = "Determinism please offline:words=80";
+    const a = (await collect(streamText({ model, prompt }).stream)).text;
+    const b = (await collect(streamText({ model, prompt }).stream)).text;
+    const c = (await generateText({ model, prompt })).text;
+    expect(a).toBe(b);
+    expect(c).toBe(a);
+    const other = (await collect(streamText({ model, prompt: "Something else offline:words=80" }).stream)).text;
+    expect(other).not.toBe(a);
+  });
+
+  it("stops at max_tokens with finishReason length", async () => {
+    const { model, binding } = setup();
+    const result = streamText({ model, prompt: "long one offline:words=500", maxOutputTokens: 40 });
+    const { text } = await collect(result.stream);
+    expect(words(text)).toBe(40);
+    expect(await result.finishReason).toBe("length");
+    expect(binding.calls.at(-1)?.inputs.max_tokens).toBe(40);
+
+    const generated = await generateText({ model, prompt: "long one offline:words=500", maxOutputTokens: 40 });
+    expect(words(generated.text)).toBe(40);
+    expect(generated.finishReason).toBe("length");
+  });
+
+  it("reports usage", async () => {
+    const { model } = setup();
+    const result = streamText({ model, prompt: "count my words please offline:words=30" });
+    await collect(result.stream);
+    const usage = await result.usage;
+    expect(usage.outputTokens).toBe(30);
+    // prompt_tokens counts the words of the input messages, directive included.
+    expect(usage.inputTokens).toBe(5);
+    expect(usage.totalTokens).toBe(35);
+  });
+
+  it("runs a tool-call round trip (streaming) and records the tools sent", async () => {
+    const { model, binding } = setup();
+    const executed: Array<{ a: number; b: number }> = [];
+    const result = streamText({
+      model,
+      instructions: "You can add.",
+      prompt: 'add them offline:tool=add offline:args={"a":2,"b":40}',
+      tools: { add: addTool(executed) },
+      stopWhen: isStepCount(3),
+    });
+    const { parts, text } = await collect(result.stream);
+    expect(executed).toEqual([{ a: 2, b: 40 }]);
+    expect(parts.some((p) => p.type === "tool-call" && p.toolName === "add")).toBe(true);
+    expect(text).toContain("The add tool returned:");
+    expect(text).toContain('"sum":42');
+    expect((await result.steps).length).toBe(2);
+    expect(await result.finishReason).toBe("stop");
+
+    // First call offered the tool; the follow-up carried the tool result.
+    const [first, second] = binding.calls.slice(-2);
+    const sentTools = first?.inputs.tools as Array<{ function: { name: string } }>;
+    expect(sentTools.map((t) => t.function.name)).toEqual(["add"]);
+    const sentMessages = second?.inputs.messages as Array<{ role: string }>;
+    expect(sentMessages.at(-1)?.role).toBe("tool");
+  });
+
+  it("runs a tool-call round trip (non-streaming)", async () => {
+    const { model } = setup();
+    const executed: Array<{ a: number; b: number }> = [];
+    const result = await generateText({
+      model,
+      prompt: 'offline:tool=add offline:args={"a":1,"b":1}',
+      tools: { add: addTool(executed) },
+      stopWhen: isStepCount(3),
+    });
+    expect(executed).toEqual([{ a: 1, b: 1 }]);
+    expect(result.text).toContain('The add tool returned: {"sum":2}');
+  });
+
+  it("answers in plain text when the named tool is not offered", async () => {
+    const { model, binding } = setup();
+    const result = streamText({ model, prompt: "offline:tool=weather" });
+    const { parts, text } = await collect(result.stream);
+    expect(parts.some((p) => p.type === "tool-call")).toBe(false);
+    expect(text).toContain('the tool "weather" is not available');
+    expect(binding.calls.at(-1)?.inputs.tools).toBeUndefined();
+  });
+
+  it("streams reasoning before the answer", async () => {
+    const { model } = setup();
+    const result = streamText({ model, prompt: "think first offline:reasoning=12 offline:words=20" });
+    const { parts, text } = await collect(result.stream);
+    const reasoning = parts
+      .filter((p) => p.type === "reasoning-delta")
+      .map((p) => String(p.text))
+      .join("");
+    expect(words(reasoning)).toBe(12);
+    expect(words(text)).toBe(20);
+    const firstReasoning = parts.findIndex((p) => p.type === "reasoning-delta");
+    const firstText = parts.findIndex((p) => p.type === "text-delta");
+    expect(firstReasoning).toBeGreaterThanOrEqual(0);
+    expect(firstReasoning).toBeLessThan(firstText);
+    expect((await result.usage).outputTokens).toBe(32);
+
+    const generated = await generateText({ model, prompt: "think first offline:reasoning=12 offline:words=20" });
+    expect(words(generated.reasoningText ?? "")).toBe(12);
+    expect(generated.text).toBe(text);
+  });
+
+  it("fail=3040 becomes an APICallError with status 429", async () => {
+    const { model } = setup();
+    const error = await generateText({ model, prompt: "offline:fail=3040", maxRetries: 0 }).catch((e: unknown) => e);
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect((error as APICallError).statusCode).toBe(429);
+    expect((error as APICallError).isRetryable).toBe(true);
+    expect((error as APICallError).message).toMatch(/^3040: Capacity temporarily exceeded/);
+  });
+
+  it("fail=3036 (daily quota) is also 429 and streams an error part", async () => {
+    const { model } = setup();
+    const { parts } = await collect(
+      streamText({ model, prompt: "offline:fail=3036", maxRetries: 0, onError: quiet }).stream,
+    );
+    const error = parts.find((p) => p.type === "error")?.error;
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect((error as APICallError).statusCode).toBe(429);
+    expect((error as APICallError).message).toContain("daily free allocation");
+  });
+
+  it("fail=5007 and a model id without @cf/ or @hf/ become 400", async () => {
+    const { model } = setup();
+    const viaDirective = await generateText({ model, prompt: "offline:fail=5007", maxRetries: 0 }).catch(
+      (e: unknown) => e,
+    );
+    expect((viaDirective as APICallError).statusCode).toBe(400);
+    expect((viaDirective as APICallError).message).toBe(`5007: No such model ${MODEL} or task`);
+
+    const bad = setup({}, "@xx/not-a-model").model;
+    const { parts } = await collect(streamText({ model: bad, prompt: "hi", maxRetries: 0, onError: quiet }).stream);
+    const error = parts.find((p) => p.type === "error")?.error;
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect((error as APICallError).statusCode).toBe(400);
+  });
+
+  it("rejects non-text models clearly", async () => {
+    const binding = createOfflineBinding({ chunkDelayMs: 0 });
+    await expect(binding.run("@cf/black-forest-labs/flux-1-schnell", { prompt: "a cat" })).rejects.toThrow(
+      "offline binding: @cf/black-forest-labs/flux-1-schnell is not supported offline yet",
+    );
+  });
+
+  it("fail=midstream: partial text, then the provider silently ignores the error event", async () => {
+    const { model } = setup();
+    const result = streamText({ model, prompt: "offline:fail=midstream offline:words=40" });
+    const { parts, text } = await collect(result.stream);
+    // Observed: the provider drops the `{"error":...}` event without any error
+    // part and, because [DONE] follows, finishes with "stop" and raw "stop" —
+    // indistinguishable from a complete reply except for the length.
+    expect(words(text)).toBe(20);
+    expect(parts.some((p) => p.type === "error")).toBe(false);
+    expect(await result.finishReason).toBe("stop");
+    expect(await result.rawFinishReason).toBe("stop");
+  });
+
+  it("fail=truncate: partial text, finishReason error (raw stream-truncated), no error part", async () => {
+    const { model } = setup();
+    const result = streamText({ model, prompt: "offline:fail=truncate offline:words=40" });
+    const { parts, text } = await collect(result.stream);
+    // Observed: no error part and nothing thrown; the provider notices the
+    // missing [DONE]/finish_reason and reports finishReason "error" with raw
+    // "stream-truncated". Usage stays 0 because the usage chunk never came.
+    expect(words(text)).toBe(20);
+    expect(parts.some((p) => p.type === "error")).toBe(false);
+    expect(await result.finishReason).toBe("error");
+    expect(await result.rawFinishReason).toBe("stream-truncated");
+    expect((await result.usage).outputTokens).toBe(0);
+  });
+
+  it("an abort signal stops the stream early", async () => {
+    const { model } = setup();
+    const controller = new AbortController();
+    const result = streamText({ model, prompt: "offline:words=5000", abortSignal: controller.signal });
+    const parts: Part[] = [];
+    let text = "";
+    for await (const part of result.stream) {
+      parts.push(part);
+      if (part.type === "text-delta") {
+        text += part.text;
+        if (words(text) >= 10) controller.abort();
+      }
+    }
+    expect(parts.some((p) => p.type === "abort")).toBe(true);
+    expect(words(text)).toBeLessThan(100);
+  });
+
+  it("honours the abort signal and cancel() on the raw binding stream", async () => {
+    const binding = createOfflineBinding({ chunkDelayMs: 0 });
+    const controller = new AbortController();
+    const stream = (await binding.run(
+      MODEL,
+      { messages: [{ role: "user", content: "offline:words=1000" }], stream: true },
+      { signal: controller.signal },
+    )) as ReadableStream<Uint8Array>;
+    expect(stream).toBeInstanceOf(ReadableStream);
+    const reader = stream.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toMatch(/^data: \{"response":"Offline /);
+    controller.abort();
+    await expect(reader.read()).rejects.toMatchObject({ name: "AbortError" });
+
+    const again = (await binding.run(MODEL, {
+      prompt: "offline:words=1000",
+      stream: true,
+    })) as ReadableStream<Uint8Array>;
+    const r2 = again.getReader();
+    await r2.read();
+    await r2.cancel();
+    expect((await r2.read()).done).toBe(true);
+
+    const aborted = AbortSignal.abort();
+    await expect(binding.run(MODEL, { prompt: "hi" }, { signal: aborted })).rejects.toMatchObject({
+      name: "AbortError",
+    });
+  });
+
+  it("speaks the native wire format, ending with usage, finish_reason and [DONE]", async () => {
+    const binding = createOfflineBinding({ chunkDelayMs: 0, wordsPerChunk: 2 });
+    const stream = (await binding.run(MODEL, {
+      messages: [
+        { role: "system", content: "be brief" },
+        { role: "user", content: [{ type: "text", text: "one two three offline:words=3" }] },
+      ],
+      stream: true,
+    })) as ReadableStream<Uint8Array>;
+    const raw = await new Response(stream).text();
+    const events = raw.split("\n\n").filter(Boolean);
+    expect(events).toEqual([
+      'data: {"response":"Offline mode "}',
+      'data: {"response":"—"}',
+      'data: {"response":"","usage":{"prompt_tokens":6,"completion_tokens":3,"total_tokens":9},"finish_reason":"stop"}',
+      "data: [DONE]",
+    ]);
+  });
+
+  it("keeps at most the last 50 calls, as plain data", async () => {
+    const binding = createOfflineBinding({ chunkDelayMs: 0 });
+    for (let i = 0; i < 55; i++) await binding.run(MODEL, { prompt: `call ${i} offline:words=1` });
+    expect(binding.calls).toHaveLength(50);
+    expect(binding.calls[0]?.inputs.prompt).toBe("call 5 offline:words=1");
+    expect(binding.calls.at(-1)?.inputs.prompt).toBe("call 54 offline:words=1");
+    expect(() => structuredClone(binding.calls)).not.toThrow();
+    expect(binding.offline).toBe(true);
+  });
+});

@@ -1,0 +1,11 @@
+export const CHAT_INSTRUCTIONS = [
+  "You are a helpful assistant in a chat app running on Cloudflare Workers AI.",
+  "Answer clearly and concisely. Use Markdown for structure and fenced code blocks for code.",
+  "Use a tool only when it is needed to answer; never invent tool results.",
+].join(" ");
+
+/** Workers AI defaults to 256 output tokens, which cuts most answers short. */
+export const DEFAULT_MAX_OUTPUT_TOKENS = 2048;
+
+/** How many model steps (tool call -> answer) one turn may take. */
+export const MAX_STEPS = 5;

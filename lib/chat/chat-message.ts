@@ -1,0 +1,20 @@
+import type { InferUITools, UIMessage } from "ai";
+import type { ChatTools } from "@/lib/ai/tools";
+
+export interface ChatMessageMetadata {
+  /** Catalog id of the model that wrote an assistant message. */
+  model?: string;
+  /** True when the offline stand-in answered instead of Workers AI. */
+  offline?: boolean;
+  createdAt?: number;
+  finishReason?: string;
+  /** The reply did not end cleanly (upstream error, truncation, stop); never shown as complete. */
+  incomplete?: boolean;
+  usage?: { inputTokens?: number; outputTokens?: number };
+}
+
+// biome-ignore lint/complexity/noBannedTypes: no custom data parts yet; the slot is kept so the type is shared end to end.
+export type ChatDataParts = {};
+
+/** The one message type shared by the route, the database and the browser. */
+export type ChatMessage = UIMessage<ChatMessageMetadata, ChatDataParts, InferUITools<ChatTools>>;

@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+export const MAX_MESSAGE_CHARS = 20_000;
+
+const textPart = z.object({
+  type: z.literal("text"),
+  text: z.string().max(MAX_MESSAGE_CHARS, `A message can be at most ${MAX_MESSAGE_CHARS} characters.`),
+});
+
+const idString = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/, "ids may contain only letters, digits, '_' and '-'");
+
+/** What the browser sends for one turn: only the new message; the server holds the history. */
+export const chatRequestSchema = z.object({
+  id: idString,
+  message: z
+    .object({
+      id: idString,
+      role: z.literal("user"),
+      parts: z.array(textPart).min(1).max(20),
+    })
+    .refine((message) => message.parts.some((part) => part.text.trim().length > 0), {
+      message: "The message is empty.",
+      path: ["parts"],
+    }),
+  model: z.string().min(1).max(200).optional(),
+});
+
+export type ChatRequest = z.infer<typeof chatRequestSchema>;

@@ -1,0 +1,138 @@
+import {
+  consumeStream,
+  convertToModelMessages,
+  createIdGenerator,
+  createUIMessageStreamResponse,
+  isStepCount,
+  streamText,
+  type TextStreamPart,
+  type ToolSet,
+  toUIMessageStream,
+} from "ai";
+import { awaitFirstOutput } from "@/lib/ai/await-first-output";
+import { resolveAiBinding } from "@/lib/ai/binding";
+import { type CatalogModel, DEFAULT_MODEL_ID, findModel } from "@/lib/ai/catalog";
+import { chatModel } from "@/lib/ai/chat-model";
+import { CHAT_INSTRUCTIONS, DEFAULT_MAX_OUTPUT_TOKENS, MAX_STEPS } from "@/lib/ai/prompts";
+import { InStreamError } from "@/lib/ai/stream-guard";
+import { chatTools } from "@/lib/ai/tools";
+import { describeStreamError, logUpstreamError, upstreamHttpError } from "@/lib/ai/upstream-error";
+import { createChat, getChat, listMessages, saveMessage } from "@/lib/db/queries";
+import { HttpError } from "@/lib/http/http-error";
+import type { ChatMessage, ChatMessageMetadata } from "./chat-message";
+import type { ChatRequest } from "./chat-request";
+
+export interface ChatTurnContext {
+  env: CloudflareEnv;
+  /** Keeps work alive after the response is sent (ctx.waitUntil on Workers). */
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+const generateMessageId = createIdGenerator({ prefix: "msg", size: 16 });
+
+function resolveModel(requested: string | undefined, chatModelId: string | undefined): CatalogModel {
+  const id = requested ?? chatModelId ?? DEFAULT_MODEL_ID;
+  const model = findModel(id);
+  if (!model) {
+    throw new HttpError(400, "unknown_model", `Unknown model "${id}". GET /api/models lists the models you can use.`);
+  }
+  return model;
+}
+
+/**
+ * One chat turn: save the user's message, stream the model's reply, and save
+ * the reply when the stream ends, even if the browser has gone away by then.
+ */
+export async function streamChatReply(request: ChatRequest, context: ChatTurnContext): Promise<Response> {
+  const db = context.env.DB;
+  const chat = await getChat(db, request.id);
+  const model = resolveModel(request.model, chat?.model);
+  if (!chat) await createChat(db, { id: request.id, ownerId: null, model: model.id });
+
+  const userMessage: ChatMessage = {
+    id: request.message.id,
+    role: "user",
+    parts: request.message.parts,
+    metadata: { createdAt: Date.now() },
+  };
+  // Saved before the model is called so nothing the user typed is lost if it fails.
+  await saveMessage(db, request.id, userMessage, model.id);
+  const history = await listMessages(db, request.id);
+
+  const ai = resolveAiBinding(context.env);
+  const tools: ToolSet | undefined = model.functionCalling ? chatTools : undefined;
+  const result = streamText({
+    model: chatModel(ai.binding, model.id),
+    instructions: CHAT_INSTRUCTIONS,
+    messages: await convertToModelMessages(history, { tools }),
+    tools,
+    stopWhen: isStepCount(MAX_STEPS),
+    maxOutputTokens: DEFAULT_MAX_OUTPUT_TOKENS,
+    // lib/ai retries capacity errors itself; the SDK would also retry quota errors.
+    maxRetries: 0,
+    onError: ({ error }) => logUpstreamError(request.id, model.id, error),
+  });
+
+  const first = await awaitFirstOutput(result.stream);
+  if (!first.ok) throw upstreamHttpError(first.error);
+
+  const outcome = { errored: false, finishReason: undefined as string | undefined };
+  const observed = first.stream.pipeThrough(
+    new TransformStream<TextStreamPart<ToolSet>, TextStreamPart<ToolSet>>({
+      transform(part, controller) {
+        if (part.type === "error") outcome.errored = true;
+        if (part.type === "finish") {
+          outcome.finishReason = part.finishReason;
+          // A stream that broke off finishes quietly; tell the browser it failed.
+          if (part.finishReason === "error" && !outcome.errored) {
+            outcome.errored = true;
+            controller.enqueue({ type: "error", error: new InStreamError(ai.streamError()) });
+          }
+        }
+        controller.enqueue(part);
+      },
+    }),
+  );
+
+  const startedAt = Date.now();
+  const uiStream = toUIMessageStream<ToolSet, ChatMessage>({
+    stream: observed,
+    tools,
+    originalMessages: history,
+    generateMessageId,
+    sendReasoning: true,
+    messageMetadata: ({ part }): ChatMessageMetadata | undefined => {
+      if (part.type === "start") {
+        return { model: model.id, offline: ai.usedOffline(), createdAt: startedAt };
+      }
+      if (part.type === "finish") {
+        return {
+          finishReason: part.finishReason,
+          ...(part.finishReason === "error" ? { incomplete: true } : {}),
+          usage: { inputTokens: part.totalUsage.inputTokens, outputTokens: part.totalUsage.outputTokens },
+        };
+      }
+      return undefined;
+    },
+    onError: describeStreamError,
+    onEnd: async ({ responseMessage, isAborted }) => {
+      const incomplete =
+        isAborted || outcome.errored || outcome.finishReason === undefined || outcome.finishReason === "error";
+      const reply: ChatMessage = {
+        ...responseMessage,
+        metadata: {
+          ...responseMessage.metadata,
+          ...(incomplete ? { incomplete: true } : {}),
+        },
+      };
+      await saveMessage(db, request.id, reply);
+    },
+  });
+
+  return createUIMessageStreamResponse({
+    stream: uiStream,
+    // A tee of the SSE stream is drained inside waitUntil, so the reply is
+    // generated and saved even when the browser disconnects mid-stream.
+    consumeSseStream: ({ stream }) => context.waitUntil(consumeStream({ stream })),
+  });
+}
