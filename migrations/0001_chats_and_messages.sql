@@ -9,12 +9,14 @@ CREATE TABLE chats (
 );
 CREATE INDEX chats_owner_updated ON chats (owner_id, updated_at DESC);
 
+-- Message ids come from the browser, so they are unique per chat, not globally.
 CREATE TABLE messages (
-  id TEXT PRIMARY KEY,
+  id TEXT NOT NULL,
   chat_id TEXT NOT NULL REFERENCES chats (id) ON DELETE CASCADE,
   role TEXT NOT NULL CHECK (role IN ('system', 'user', 'assistant')),
   parts TEXT NOT NULL,
   metadata TEXT,
-  created_at INTEGER NOT NULL
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (chat_id, id)
 );
 CREATE INDEX messages_chat_created ON messages (chat_id, created_at);

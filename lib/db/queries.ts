@@ -68,19 +68,14 @@ export async function listMessages(db: D1Database, chatId: string): Promise<Chat
   }));
 }
 
-/**
- * Inserts or replaces a message and bumps the chat's updated time in one batch.
- * Message ids come from the browser, so a clash with another chat's message is
- * ignored rather than allowed to overwrite it.
- */
+/** Inserts or replaces a message (keyed per chat) and bumps the chat's updated time in one batch. */
 export async function saveMessage(db: D1Database, chatId: string, message: ChatMessage, model?: string): Promise<void> {
   const now = Date.now();
   await db.batch([
     db
       .prepare(
         `INSERT INTO messages (id, chat_id, role, parts, metadata, created_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET parts = excluded.parts, metadata = excluded.metadata
-         WHERE messages.chat_id = excluded.chat_id`,
+         ON CONFLICT (chat_id, id) DO UPDATE SET parts = excluded.parts, metadata = excluded.metadata`,
       )
       .bind(
         message.id,

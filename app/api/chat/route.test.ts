@@ -79,6 +79,19 @@ describe("POST /api/chat with the offline binding", () => {
     expect(secondPrompt).toBeGreaterThanOrEqual(firstPrompt + 40);
   });
 
+  it("keeps chats apart even when the browser reuses a message id", async () => {
+    const message = (text: string) => ({ id: "same-id", role: "user", parts: [{ type: "text", text }] });
+    const [first, second] = [freshId("chat"), freshId("chat")];
+    await readUIChunks(await POST(chatRequest({ id: first, message: message("first chat offline:words=3") })));
+    await readUIChunks(await POST(chatRequest({ id: second, message: message("second chat offline:words=3") })));
+    await worker.settled();
+
+    const [firstUser] = await listMessages(worker.env.DB, first);
+    const [secondUser] = await listMessages(worker.env.DB, second);
+    expect(firstUser?.parts).toEqual([{ type: "text", text: "first chat offline:words=3" }]);
+    expect(secondUser?.parts).toEqual([{ type: "text", text: "second chat offline:words=3" }]);
+  });
+
   it("runs a tool call round trip: the tool executes and the model answers with its result", async () => {
     const chatId = freshId("chat");
     const response = await POST(
