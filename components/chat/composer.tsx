@@ -17,7 +17,6 @@ export function Composer({ value, onChange, onSend, onStop, busy }: ComposerProp
   const canSend = value.trim().length > 0 && !busy;
 
   // Grow with the text up to a limit, then scroll.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure whenever the text (and so scrollHeight) changes.
   useEffect(() => {
     const element = textarea.current;
     if (!element) return;

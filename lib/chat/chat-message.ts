@@ -13,7 +13,7 @@ export interface ChatMessageMetadata {
   usage?: { inputTokens?: number; outputTokens?: number };
 }
 
-// biome-ignore lint/complexity/noBannedTypes: no custom data parts yet; the slot is kept so the type is shared end to end.
+// No custom data parts yet; the slot is kept so one type serves server and client.
 export type ChatDataParts = {};
 
 /** The one message type shared by the route, the database and the browser. */
