@@ -1,0 +1,220 @@
+import { expect, type Locator, type Page, test } from "@playwright/test";
+
+/**
+ * The chat in a real browser against the built Worker in workerd, offline
+ * mode: replies come from the built-in stand-in, steered by `offline:*`
+ * directives in the message text (see lib/ai/offline-binding.ts).
+ *
+ * Elements are found by role and accessible name only (plus the tool card's
+ * status badge, which has a test id). No assertion is about how fast anything
+ * is: streams are slowed down only so that there is something to observe.
+ */
+
+/** What the assistant message footer says in offline mode. */
+const OFFLINE_FOOTER = "Offline mode (no model)";
+/** How every plain offline reply begins. */
+const OFFLINE_REPLY_START = "Offline mode — this reply comes from the built-in offline stand-in, not a model.";
+
+function chat(page: Page) {
+  const log = page.getByRole("log", { name: "Messages" });
+  return {
+    composer: page.getByRole("textbox", { name: "Message" }),
+    send: page.getByRole("button", { name: "Send" }),
+    stop: page.getByRole("button", { name: "Stop" }),
+    log,
+    userMessages: log.getByRole("article", { name: "Your message" }),
+    replies: log.getByRole("article", { name: "Assistant message" }),
+  };
+}
+
+/** Types a message and sends it with Enter. */
+async function sendWithEnter(page: Page, text: string) {
+  const { composer } = chat(page);
+  await composer.fill(text);
+  await composer.press("Enter");
+}
+
+/** The reply's own text: its rendered text without the footer, which only appears once it is finished. */
+async function replyBody(reply: Locator): Promise<string> {
+  const text = await reply.innerText();
+  const footer = text.lastIndexOf(OFFLINE_FOOTER);
+  return (footer === -1 ? text : text.slice(0, footer)).trim();
+}
+
+function wordCount(text: string): number {
+  const trimmed = text.trim();
+  return trimmed === "" ? 0 : trimmed.split(/\s+/).length;
+}
+
+/** Waits until a reply is complete: the footer is shown and the composer offers "Send" again. */
+async function waitForFinishedReply(page: Page, reply: Locator) {
+  await expect(reply).toContainText(OFFLINE_FOOTER, { timeout: 30_000 });
+  await expect(chat(page).send).toBeVisible();
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("/");
+});
+
+test("shows the offline notice and a composer labelled Message", async ({ page }) => {
+  const { composer, send, log } = chat(page);
+  await expect(page.getByRole("complementary", { name: "Offline mode" })).toBeVisible();
+  await expect(composer).toBeVisible();
+  await expect(composer).toHaveAccessibleName("Message");
+  await expect(composer).toBeEditable();
+  await expect(log).toBeVisible();
+  // Nothing to send yet.
+  await expect(send).toBeDisabled();
+});
+
+test("Enter sends and the reply streams in over several renders", async ({ page }) => {
+  const { composer, userMessages, replies, stop } = chat(page);
+  const words = 120;
+  await sendWithEnter(page, `Tell me a story offline:words=${words} offline:delay=20`);
+
+  await expect(userMessages).toHaveCount(1);
+  await expect(userMessages.first()).toContainText("Tell me a story");
+  await expect(composer).toHaveValue("");
+
+  const reply = replies.first();
+  await expect(reply).toBeVisible();
+  await expect(stop).toBeVisible();
+
+  // Sample the reply's text length until the footer shows it finished; keep
+  // each new length seen while it was still streaming.
+  const lengths: number[] = [];
+  await expect
+    .poll(
+      async () => {
+        const text = await reply.innerText();
+        if (text.includes(OFFLINE_FOOTER)) return "finished";
+        if (lengths.at(-1) !== text.length) lengths.push(text.length);
+        return "streaming";
+      },
+      { message: "the reply finishes", intervals: [20], timeout: 30_000 },
+    )
+    .toBe("finished");
+
+  expect(lengths.length, `distinct lengths seen while streaming: ${lengths.join(", ")}`).toBeGreaterThanOrEqual(3);
+  for (let i = 1; i < lengths.length; i++) {
+    expect(lengths[i], `lengths only grow: ${lengths.join(", ")}`).toBeGreaterThan(lengths[i - 1] ?? 0);
+  }
+
+  await waitForFinishedReply(page, reply);
+  const body = await replyBody(reply);
+  expect(body.startsWith(OFFLINE_REPLY_START), body.slice(0, 120)).toBe(true);
+  expect(body).toContain("You said: “Tell me a story”");
+  expect(wordCount(body)).toBe(words);
+  await expect(reply).toContainText(OFFLINE_FOOTER);
+});
+
+test("Shift+Enter inserts a newline and does not send", async ({ page }) => {
+  const { composer, userMessages, replies, send } = chat(page);
+  await composer.fill("first line");
+  await composer.press("Shift+Enter");
+  // Had the message been sent, the composer would have been cleared.
+  await composer.pressSequentially("second line offline:words=5");
+  await expect(composer).toHaveValue("first line\nsecond line offline:words=5");
+  await expect(userMessages).toHaveCount(0);
+  await expect(replies).toHaveCount(0);
+  await expect(send).toBeEnabled();
+
+  // Enter then sends the whole message, newline included.
+  await composer.press("Enter");
+  await expect(userMessages).toHaveCount(1);
+  expect(await userMessages.first().innerText()).toBe("first line\nsecond line offline:words=5");
+  await waitForFinishedReply(page, replies.first());
+});
+
+test("Stop ends a streaming reply and keeps the partial text", async ({ page }) => {
+  const { replies, send, stop } = chat(page);
+  const words = 2000;
+  await sendWithEnter(page, `Keep going offline:words=${words} offline:delay=30`);
+
+  const reply = replies.first();
+  // Wait until a few words past the fixed header are visible.
+  await expect(reply).toContainText(OFFLINE_REPLY_START);
+  await expect.poll(async () => wordCount(await replyBody(reply)), { intervals: [50] }).toBeGreaterThan(30);
+
+  const beforeStop = await replyBody(reply);
+  await stop.click();
+
+  await expect(send).toBeVisible();
+  await expect(stop).toBeHidden();
+
+  // The partial text stays...
+  const afterStop = await replyBody(reply);
+  expect(afterStop.startsWith(beforeStop), "the text shown before Stop is kept").toBe(true);
+  expect(wordCount(afterStop)).toBeLessThan(words);
+
+  // ...and stops growing: it is unchanged over several samples about a second apart in all.
+  for (let i = 0; i < 4; i++) {
+    await page.waitForTimeout(250);
+    expect(await replyBody(reply)).toBe(afterStop);
+  }
+  await expect(replies).toHaveCount(1);
+});
+
+test("a tool call shows its card and the reply uses the result", async ({ page }) => {
+  const { replies } = chat(page);
+  await sendWithEnter(
+    page,
+    'What time is it in Tokyo? offline:tool=current_time offline:args={"timeZone":"Asia/Tokyo"}',
+  );
+
+  const reply = replies.first();
+  const card = reply.getByRole("group").filter({ hasText: "Current time" });
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId("tool-state")).toHaveText("Done");
+  await waitForFinishedReply(page, reply);
+
+  // Open the card: it shows the tool's input and output.
+  await card.click();
+  await expect(card).toContainText('"timeZone": "Asia/Tokyo"');
+  const cardText = await card.innerText();
+  const iso = /"iso": "([^"]+)"/.exec(cardText)?.[1];
+  expect(iso, `the tool output has an ISO time:\n${cardText}`).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
+
+  // The text answer, written after the tool ran, quotes that same result.
+  await expect(reply).toContainText("The current_time tool returned:");
+  await expect(reply).toContainText(`"timeZone":"Asia/Tokyo"`);
+  await expect(reply).toContainText(`"iso":"${iso}"`);
+});
+
+test("an upstream error shows an alert with Retry", async ({ page }) => {
+  const { userMessages, send } = chat(page);
+  await sendWithEnter(page, "Hello offline:fail=3040");
+
+  // Next.js also renders an (empty) role="alert" route announcer: pick ours by its text.
+  const alert = page.getByRole("alert").filter({ hasText: /busy/i });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("The model is busy right now");
+  await expect(alert.getByRole("button", { name: "Retry" })).toBeVisible();
+  await expect(alert.getByRole("button", { name: "Dismiss" })).toBeVisible();
+  // The user's message stays (the server saved it, so Retry can resend it).
+  await expect(userMessages).toHaveCount(1);
+  await expect(send).toBeVisible();
+
+  await alert.getByRole("button", { name: "Dismiss" }).click();
+  await expect(alert).toBeHidden();
+});
+
+test("a multi-turn conversation: both messages get replies", async ({ page }) => {
+  const { userMessages, replies } = chat(page);
+
+  await sendWithEnter(page, "First question offline:words=30");
+  await waitForFinishedReply(page, replies.first());
+
+  await sendWithEnter(page, "Second question offline:words=40");
+  await expect(userMessages).toHaveCount(2);
+  await expect(replies).toHaveCount(2);
+  const second = replies.nth(1);
+  await waitForFinishedReply(page, second);
+
+  await expect(userMessages.nth(0)).toContainText("First question");
+  await expect(userMessages.nth(1)).toContainText("Second question");
+  expect(await replyBody(replies.first())).toContain("You said: “First question”");
+  expect(await replyBody(second)).toContain("You said: “Second question”");
+  expect(wordCount(await replyBody(replies.first()))).toBe(30);
+  expect(wordCount(await replyBody(second))).toBe(40);
+});
