@@ -218,3 +218,42 @@ test("a multi-turn conversation: both messages get replies", async ({ page }) =>
   expect(wordCount(await replyBody(replies.first()))).toBe(30);
   expect(wordCount(await replyBody(second))).toBe(40);
 });
+
+test("the chat gets its own URL on first send and survives a reload", async ({ page }) => {
+  const { replies } = chat(page);
+  await sendWithEnter(page, "Remember me offline:words=12");
+  await expect(page).toHaveURL(/\/chat\/[A-Za-z0-9_-]+$/);
+  await waitForFinishedReply(page, replies.first());
+  const replyBefore = await replyBody(replies.first());
+
+  await page.reload();
+  const { userMessages, replies: reloaded } = chat(page);
+  await expect(userMessages.first()).toContainText("Remember me");
+  await expect(reloaded).toHaveCount(1);
+  expect(await replyBody(reloaded.first())).toBe(replyBefore);
+});
+
+test("another browser can neither see nor continue the chat", async ({ page, browser }) => {
+  const { replies } = chat(page);
+  await sendWithEnter(page, "Private question offline:words=8");
+  await expect(page).toHaveURL(/\/chat\/[A-Za-z0-9_-]+$/);
+  await waitForFinishedReply(page, replies.first());
+  const chatUrl = page.url();
+  const chatId = chatUrl.split("/").pop();
+
+  const stranger = await browser.newContext();
+  try {
+    const strangerPage = await stranger.newPage();
+    const visit = await strangerPage.goto(chatUrl);
+    expect(visit?.status()).toBe(404);
+    await expect(strangerPage.getByRole("heading", { name: "Chat not found" })).toBeVisible();
+    await expect(strangerPage.getByText("Private question")).toHaveCount(0);
+
+    const reply = await stranger.request.post("/api/chat", {
+      data: { id: chatId, message: { id: "intruder-1", role: "user", parts: [{ type: "text", text: "hi" }] } },
+    });
+    expect(reply.status()).toBe(404);
+  } finally {
+    await stranger.close();
+  }
+});

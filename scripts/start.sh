@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/offline-env.sh
+source scripts/ensure-dev-secret.sh
 
 PORT="${PORT:-8787}"
 HOST="${HOST:-127.0.0.1}"

@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/offline-env.sh
+source scripts/ensure-dev-secret.sh
 
 chromium="$(bash scripts/ensure-chromium.sh)"
 if [ -n "$chromium" ]; then

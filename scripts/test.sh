@@ -5,6 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/offline-env.sh
+source scripts/ensure-dev-secret.sh
 mkdir -p .test-reports && rm -f .test-reports/*.json
 
 npx vitest run --reporter=default --reporter=json --outputFile=.test-reports/vitest.json

@@ -52,9 +52,12 @@ export function Chat({ chatId, initialMessages, modelId, modelName, offline }: C
     async (text: string) => {
       setDraft("");
       clearError();
+      // The chat gets its address on first send, without a reload.
+      const chatPath = `/chat/${chatId}`;
+      if (window.location.pathname !== chatPath) window.history.replaceState(null, "", chatPath);
       await sendMessage({ text });
     },
-    [sendMessage, clearError],
+    [sendMessage, clearError, chatId],
   );
 
   // A request the server never accepted (network down, rejected input) loses
@@ -73,10 +76,18 @@ export function Chat({ chatId, initialMessages, modelId, modelName, offline }: C
     <div className="flex h-dvh flex-col">
       <header className="flex items-center justify-between gap-3 border-zinc-200 border-b px-4 py-3 dark:border-zinc-800">
         <h1 className="font-semibold text-base">Workers AI Chat</h1>
-        <p className="truncate text-sm text-zinc-500 dark:text-zinc-400">
-          <span className="sr-only">Model: </span>
-          {answeredOffline ? "Offline mode (no model)" : modelName}
-        </p>
+        <div className="flex min-w-0 items-center gap-3">
+          <p className="truncate text-sm text-zinc-500 dark:text-zinc-400">
+            <span className="sr-only">Model: </span>
+            {answeredOffline ? "Offline mode (no model)" : modelName}
+          </p>
+          <a
+            href="/"
+            className="shrink-0 rounded-lg border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900"
+          >
+            New chat
+          </a>
+        </div>
       </header>
       {answeredOffline && <OfflineNotice />}
       <MessageList messages={messages} status={status} />

@@ -24,6 +24,8 @@ import type { ChatRequest } from "./chat-request";
 
 export interface ChatTurnContext {
   env: CloudflareEnv;
+  /** The verified owner id of the browser asking. */
+  ownerId: string;
   /** Keeps work alive after the response is sent (ctx.waitUntil on Workers). */
   waitUntil(promise: Promise<unknown>): void;
 }
@@ -46,8 +48,10 @@ function resolveModel(requested: string | undefined, chatModelId: string | undef
 export async function streamChatReply(request: ChatRequest, context: ChatTurnContext): Promise<Response> {
   const db = context.env.DB;
   const chat = await getChat(db, request.id);
+  // Someone else's chat answers exactly like a chat that doesn't exist.
+  if (chat && chat.ownerId !== context.ownerId) throw new HttpError(404, "not_found", "No such chat.");
   const model = resolveModel(request.model, chat?.model);
-  if (!chat) await createChat(db, { id: request.id, ownerId: null, model: model.id });
+  if (!chat) await createChat(db, { id: request.id, ownerId: context.ownerId, model: model.id });
 
   const userMessage: ChatMessage = {
     id: request.message.id,

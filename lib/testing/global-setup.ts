@@ -9,6 +9,8 @@ import type { TestProject } from "vitest/node";
  * route tests then open that same database through miniflare.
  */
 export default function setup(project: TestProject) {
+  // Route handlers need a SESSION_SECRET; local runs keep a generated one in .dev.vars.
+  execFileSync("bash", ["-c", "source scripts/ensure-dev-secret.sh"], { stdio: "inherit" });
   const stateDir = mkdtempSync(join(tmpdir(), "wai-chat-test-"));
   execFileSync(
     "npx",

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listMessages } from "@/lib/db/queries";
 import { readUIChunks, textOf, wordCount } from "@/lib/testing/ui-stream";
 import { startWorkerContext, type WorkerTestContext } from "@/lib/testing/worker-context";
-import { POST } from "./route";
+import { POST as postChat } from "./route";
 
 let worker: WorkerTestContext;
 beforeAll(async () => {
@@ -18,12 +18,23 @@ function freshId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${counter}`;
 }
 
+/** The owner cookie of "this browser": set by the first response, sent on every later request. */
+let browserCookie: string | undefined;
+
 function chatRequest(body: unknown, headers: Record<string, string> = {}): Request {
   return new Request("http://localhost/api/chat", {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    headers: { "content-type": "application/json", ...(browserCookie ? { cookie: browserCookie } : {}), ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
+}
+
+/** POSTs like a browser: keeps the owner cookie the server hands out. */
+async function POST(request: Request): Promise<Response> {
+  const response = await postChat(request);
+  const setCookie = response.headers.get("set-cookie");
+  if (setCookie && !request.headers.has("x-other-browser")) browserCookie = setCookie.split(";")[0];
+  return response;
 }
 
 function turn(chatId: string, text: string, extra: Record<string, unknown> = {}) {
@@ -136,6 +147,60 @@ describe("POST /api/chat with the offline binding", () => {
     const text = reply?.parts.map((part) => (part.type === "text" ? part.text : "")).join("") ?? "";
     expect(wordCount(text)).toBe(400);
     expect(reply?.metadata?.incomplete).toBeUndefined();
+  });
+});
+
+describe("ownership", () => {
+  it("hands a new browser a signed, HttpOnly, SameSite=Lax owner cookie", async () => {
+    const response = await postChat(
+      new Request("http://localhost/api/chat", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          id: freshId("chat"),
+          message: { id: "m", role: "user", parts: [{ type: "text", text: "hi offline:words=2" }] },
+        }),
+      }),
+    );
+    await readUIChunks(response);
+    const setCookie = response.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/^wac_owner=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+;/);
+    expect(setCookie).toContain("HttpOnly");
+    expect(setCookie).toContain("SameSite=Lax");
+    await worker.settled();
+  });
+
+  it("does not let another browser continue a chat, and answers as if it did not exist", async () => {
+    const chatId = freshId("chat");
+    await readUIChunks(await POST(turn(chatId, "mine offline:words=3")));
+    await worker.settled();
+
+    const intruder = await POST(
+      chatRequest(
+        { id: chatId, message: { id: freshId("msg"), role: "user", parts: [{ type: "text", text: "let me in" }] } },
+        { cookie: "", "x-other-browser": "1" },
+      ),
+    );
+    expect(intruder.status).toBe(404);
+    expect(await errorOf(intruder)).toMatchObject({ code: "not_found" });
+
+    const stored = await listMessages(worker.env.DB, chatId);
+    expect(stored).toHaveLength(2);
+  });
+
+  it("treats a forged owner cookie as no cookie", async () => {
+    const chatId = freshId("chat");
+    await readUIChunks(await POST(turn(chatId, "mine offline:words=3")));
+    await worker.settled();
+    const [ownerId] = (browserCookie ?? "").replace("wac_owner=", "").split(".");
+    const forged = await POST(
+      chatRequest(
+        { id: chatId, message: { id: freshId("msg"), role: "user", parts: [{ type: "text", text: "forged" }] } },
+        { cookie: `wac_owner=${ownerId}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`, "x-other-browser": "1" },
+      ),
+    );
+    expect(forged.status).toBe(404);
+    expect(forged.headers.get("set-cookie")).toMatch(/^wac_owner=/);
   });
 });
 
