@@ -227,6 +227,7 @@ test("the chat gets its own URL on first send and survives a reload", async ({ p
   const replyBefore = await replyBody(replies.first());
 
   await page.reload();
+  await expect(page).toHaveTitle("Remember me · Workers AI Chat");
   const { userMessages, replies: reloaded } = chat(page);
   await expect(userMessages.first()).toContainText("Remember me");
   await expect(reloaded).toHaveCount(1);

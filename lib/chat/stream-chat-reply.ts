@@ -21,6 +21,7 @@ import { createChat, getChat, listMessages, saveMessage } from "@/lib/db/queries
 import { HttpError } from "@/lib/http/http-error";
 import type { ChatMessage, ChatMessageMetadata } from "./chat-message";
 import type { ChatRequest } from "./chat-request";
+import { fallbackTitle } from "./fallback-title";
 
 export interface ChatTurnContext {
   env: CloudflareEnv;
@@ -51,7 +52,15 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
   // Someone else's chat answers exactly like a chat that doesn't exist.
   if (chat && chat.ownerId !== context.ownerId) throw new HttpError(404, "not_found", "No such chat.");
   const model = resolveModel(request.model, chat?.model);
-  if (!chat) await createChat(db, { id: request.id, ownerId: context.ownerId, model: model.id });
+  if (!chat) {
+    const firstText = request.message.parts.map((part) => part.text).join(" ");
+    await createChat(db, {
+      id: request.id,
+      ownerId: context.ownerId,
+      model: model.id,
+      title: fallbackTitle(firstText),
+    });
+  }
 
   const userMessage: ChatMessage = {
     id: request.message.id,

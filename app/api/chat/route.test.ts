@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listMessages } from "@/lib/db/queries";
+import { getChat, listMessages } from "@/lib/db/queries";
 import { readUIChunks, textOf, wordCount } from "@/lib/testing/ui-stream";
 import { startWorkerContext, type WorkerTestContext } from "@/lib/testing/worker-context";
 import { POST as postChat } from "./route";
@@ -71,6 +71,9 @@ describe("POST /api/chat with the offline binding", () => {
     expect(reply?.parts.find((part) => part.type === "text")).toMatchObject({ text });
     expect(reply?.metadata).toMatchObject({ offline: true, finishReason: "stop" });
     expect(reply?.metadata?.incomplete).toBeUndefined();
+
+    const chat = await getChat(worker.env.DB, chatId);
+    expect(chat?.title).toBe("Hello there");
   });
 
   it("sends the stored history to the model on the next turn", async () => {

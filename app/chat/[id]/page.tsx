@@ -1,6 +1,8 @@
 import { getCloudflareContext } from "@opennextjs/cloudflare";
+import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { Chat } from "@/components/chat/chat";
 import { knownOffline } from "@/lib/ai/ai-mode";
 import { DEFAULT_MODEL_ID, findModel } from "@/lib/ai/catalog";
@@ -8,12 +10,26 @@ import { currentOwnerId } from "@/lib/auth/identity";
 import { OWNER_COOKIE } from "@/lib/auth/owner-cookie";
 import { loadOwnedChat } from "@/lib/chat/load-owned-chat";
 
-export default async function ChatPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+interface ChatPageProps {
+  params: Promise<{ id: string }>;
+}
+
+// Metadata and the page need the same chat: load it once per request.
+const loadChatForRequest = cache(async (id: string) => {
   const { env } = getCloudflareContext();
   const ownerId = await currentOwnerId((await cookies()).get(OWNER_COOKIE)?.value, env);
-  const chat = await loadOwnedChat(env.DB, id, ownerId);
+  return loadOwnedChat(env.DB, id, ownerId);
+});
+
+export async function generateMetadata({ params }: ChatPageProps): Promise<Metadata> {
+  const chat = await loadChatForRequest((await params).id);
+  return { title: chat ? `${chat.title} · Workers AI Chat` : "Chat not found · Workers AI Chat" };
+}
+
+export default async function ChatPage({ params }: ChatPageProps) {
+  const chat = await loadChatForRequest((await params).id);
   if (!chat) notFound();
+  const { env } = getCloudflareContext();
 
   const model = findModel(chat.model) ?? findModel(DEFAULT_MODEL_ID);
   return (
