@@ -124,3 +124,10 @@ const modelsById = new Map(MODEL_CATALOG.map((model) => [model.id, model]));
 export function findModel(id: string): CatalogModel | undefined {
   return modelsById.get(id);
 }
+
+const defaultModel = modelsById.get(DEFAULT_MODEL_ID) as CatalogModel;
+
+/** The model a chat page shows: its stored model, or the default once that model is no longer offered. */
+export function modelOrDefault(id?: string): CatalogModel {
+  return (id ? modelsById.get(id) : undefined) ?? defaultModel;
+}

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Chat } from "@/components/chat/chat";
 import { knownOffline } from "@/lib/ai/ai-mode";
-import { DEFAULT_MODEL_ID, findModel } from "@/lib/ai/catalog";
+import { modelOrDefault } from "@/lib/ai/catalog";
 import { currentOwnerId } from "@/lib/auth/identity";
 import { OWNER_COOKIE } from "@/lib/auth/owner-cookie";
 import { loadOwnedChat } from "@/lib/chat/load-owned-chat";
@@ -31,13 +31,13 @@ export default async function ChatPage({ params }: ChatPageProps) {
   if (!chat) notFound();
   const { env } = getCloudflareContext();
 
-  const model = findModel(chat.model) ?? findModel(DEFAULT_MODEL_ID);
+  const model = modelOrDefault(chat.model);
   return (
     <Chat
       chatId={chat.id}
       initialMessages={chat.messages}
-      modelId={model?.id ?? DEFAULT_MODEL_ID}
-      modelName={model?.name ?? chat.model}
+      modelId={model.id}
+      modelName={model.name}
       offline={knownOffline(env)}
     />
   );
