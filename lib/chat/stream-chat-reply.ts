@@ -129,8 +129,8 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
     },
     onError: describeStreamError,
     onEnd: async ({ responseMessage, isAborted }) => {
-      const incomplete =
-        isAborted || outcome.errored || outcome.finishReason === undefined || outcome.finishReason === "error";
+      // A finish with reason "error" has already set `errored` (see the transform above).
+      const incomplete = isAborted || outcome.errored || outcome.finishReason === undefined;
       const reply: ChatMessage = {
         ...responseMessage,
         metadata: {
