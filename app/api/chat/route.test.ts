@@ -33,8 +33,13 @@ function chatRequest(body: unknown, headers: Record<string, string> = {}): Reque
 async function POST(request: Request): Promise<Response> {
   const response = await postChat(request);
   const setCookie = response.headers.get("set-cookie");
-  if (setCookie && !request.headers.has("x-other-browser")) browserCookie = setCookie.split(";")[0];
+  if (setCookie) browserCookie = setCookie.split(";")[0];
   return response;
+}
+
+/** POSTs as a different browser (no or another cookie), leaving this browser's cookie alone. */
+function postAsStranger(body: unknown, cookie = ""): Promise<Response> {
+  return postChat(chatRequest(body, { cookie }));
 }
 
 function turn(chatId: string, text: string, extra: Record<string, unknown> = {}) {
@@ -155,16 +160,10 @@ describe("POST /api/chat with the offline binding", () => {
 
 describe("ownership", () => {
   it("hands a new browser a signed, HttpOnly, SameSite=Lax owner cookie", async () => {
-    const response = await postChat(
-      new Request("http://localhost/api/chat", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          id: freshId("chat"),
-          message: { id: "m", role: "user", parts: [{ type: "text", text: "hi offline:words=2" }] },
-        }),
-      }),
-    );
+    const response = await postAsStranger({
+      id: freshId("chat"),
+      message: { id: "m", role: "user", parts: [{ type: "text", text: "hi offline:words=2" }] },
+    });
     await readUIChunks(response);
     const setCookie = response.headers.get("set-cookie") ?? "";
     expect(setCookie).toMatch(/^wac_owner=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+;/);
@@ -178,12 +177,10 @@ describe("ownership", () => {
     await readUIChunks(await POST(turn(chatId, "mine offline:words=3")));
     await worker.settled();
 
-    const intruder = await POST(
-      chatRequest(
-        { id: chatId, message: { id: freshId("msg"), role: "user", parts: [{ type: "text", text: "let me in" }] } },
-        { cookie: "", "x-other-browser": "1" },
-      ),
-    );
+    const intruder = await postAsStranger({
+      id: chatId,
+      message: { id: freshId("msg"), role: "user", parts: [{ type: "text", text: "let me in" }] },
+    });
     expect(intruder.status).toBe(404);
     expect(await errorOf(intruder)).toMatchObject({ code: "not_found" });
 
@@ -196,11 +193,9 @@ describe("ownership", () => {
     await readUIChunks(await POST(turn(chatId, "mine offline:words=3")));
     await worker.settled();
     const [ownerId] = (browserCookie ?? "").replace("wac_owner=", "").split(".");
-    const forged = await POST(
-      chatRequest(
-        { id: chatId, message: { id: freshId("msg"), role: "user", parts: [{ type: "text", text: "forged" }] } },
-        { cookie: `wac_owner=${ownerId}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`, "x-other-browser": "1" },
-      ),
+    const forged = await postAsStranger(
+      { id: chatId, message: { id: freshId("msg"), role: "user", parts: [{ type: "text", text: "forged" }] } },
+      `wac_owner=${ownerId}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`,
     );
     expect(forged.status).toBe(404);
     expect(forged.headers.get("set-cookie")).toMatch(/^wac_owner=/);
