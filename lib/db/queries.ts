@@ -1,92 +1,224 @@
+import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
+import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
 import type { ChatMessage } from "@/lib/chat/chat-message";
+import { type ChatRow, chats, messages } from "./schema";
 
 /** The only module that talks to D1. */
 
-export interface ChatRow {
-  id: string;
-  ownerId: string | null;
-  title: string;
-  model: string;
-  createdAt: number;
-  updatedAt: number;
+export type { ChatRow } from "./schema";
+
+const clients = new WeakMap<D1Database, DrizzleD1Database>();
+
+/** One drizzle client per binding: building it is cheap, but not free on every query. */
+function orm(d1: D1Database): DrizzleD1Database {
+  let client = clients.get(d1);
+  if (!client) {
+    client = drizzle(d1);
+    clients.set(d1, client);
+  }
+  return client;
 }
 
-interface ChatRecord {
-  id: string;
-  owner_id: string | null;
-  title: string;
-  model: string;
-  created_at: number;
-  updated_at: number;
-}
-
-interface MessageRecord {
-  id: string;
-  role: ChatMessage["role"];
-  parts: string;
-  metadata: string | null;
-}
-
-export async function getChat(db: D1Database, id: string): Promise<ChatRow | null> {
-  const row = await db.prepare("SELECT * FROM chats WHERE id = ?").bind(id).first<ChatRecord>();
-  return row
-    ? {
-        id: row.id,
-        ownerId: row.owner_id,
-        title: row.title,
-        model: row.model,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-      }
-    : null;
+export async function getChat(d1: D1Database, id: string): Promise<ChatRow | null> {
+  const [row] = await orm(d1).select().from(chats).where(eq(chats.id, id)).limit(1);
+  return row ?? null;
 }
 
 export async function createChat(
-  db: D1Database,
+  d1: D1Database,
   chat: { id: string; ownerId: string | null; model: string; title?: string },
 ): Promise<void> {
   const now = Date.now();
-  await db
-    .prepare(
-      "INSERT INTO chats (id, owner_id, title, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-    )
-    .bind(chat.id, chat.ownerId, chat.title ?? "New chat", chat.model, now, now)
-    .run();
+  await orm(d1)
+    .insert(chats)
+    .values({
+      id: chat.id,
+      ownerId: chat.ownerId,
+      title: chat.title,
+      model: chat.model,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: chats.id });
 }
 
-export async function listMessages(db: D1Database, chatId: string): Promise<ChatMessage[]> {
-  // rowid breaks ties between messages saved in the same millisecond.
-  const { results } = await db
-    .prepare("SELECT id, role, parts, metadata FROM messages WHERE chat_id = ? ORDER BY created_at, rowid")
-    .bind(chatId)
-    .all<MessageRecord>();
-  return results.map((row) => ({
-    id: row.id,
-    role: row.role,
-    parts: JSON.parse(row.parts) as ChatMessage["parts"],
-    ...(row.metadata ? { metadata: JSON.parse(row.metadata) as ChatMessage["metadata"] } : {}),
-  }));
+/** Where the next page of a chat list starts: the last chat of the previous page. */
+export interface ChatCursor {
+  updatedAt: number;
+  id: string;
+}
+
+export interface ChatSummary {
+  id: string;
+  title: string;
+  model: string;
+  updatedAt: number;
+  /** With a search: the text of the first message that matched, if the title didn't. */
+  matchedText?: string;
+}
+
+/** `%`, `_` and `\` match literally in LIKE patterns built from user input. */
+function containsPattern(query: string): string {
+  return `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** The owner's chats, most recently active first, one page at a time; optionally only those matching `query`. */
+export async function listChats(
+  d1: D1Database,
+  ownerId: string,
+  options: { limit: number; cursor?: ChatCursor; query?: string },
+): Promise<{ chats: ChatSummary[]; nextCursor?: ChatCursor }> {
+  const conditions: (SQL | undefined)[] = [eq(chats.ownerId, ownerId)];
+  if (options.cursor) {
+    const { updatedAt, id } = options.cursor;
+    conditions.push(or(lt(chats.updatedAt, updatedAt), and(eq(chats.updatedAt, updatedAt), lt(chats.id, id))));
+  }
+  let matchedText: SQL<string | null> | undefined;
+  if (options.query) {
+    const pattern = containsPattern(options.query);
+    // Written out with aliases: drizzle leaves column names unqualified, and inside
+    // this subquery an unqualified "id" would mean the message's id, not the chat's.
+    const firstMatchingText = sql<string | null>`(SELECT m.text FROM messages AS m
+      WHERE m.chat_id = ${chats}.id AND m.text LIKE ${pattern} ESCAPE '\\'
+      ORDER BY m.created_at LIMIT 1)`;
+    const titleMatches = sql`${chats}.title LIKE ${pattern} ESCAPE '\\'`;
+    // A matching title already says why the chat is listed; fallback titles are made
+    // from the first message, so sending that message as well would only repeat it.
+    matchedText = sql<string | null>`CASE WHEN ${titleMatches} THEN NULL ELSE ${firstMatchingText} END`;
+    conditions.push(or(titleMatches, sql`${firstMatchingText} IS NOT NULL`));
+  }
+  const rows = await orm(d1)
+    .select({
+      id: chats.id,
+      title: chats.title,
+      model: chats.model,
+      updatedAt: chats.updatedAt,
+      matchedText: matchedText ?? sql<null>`NULL`,
+    })
+    .from(chats)
+    .where(and(...conditions))
+    .orderBy(desc(chats.updatedAt), desc(chats.id))
+    // One extra row says whether another page exists.
+    .limit(options.limit + 1);
+
+  const page = rows
+    .slice(0, options.limit)
+    .map(({ matchedText: text, ...chat }) => (text ? { ...chat, matchedText: text } : chat));
+  const last = page.at(-1);
+  return rows.length > options.limit && last
+    ? { chats: page, nextCursor: { updatedAt: last.updatedAt, id: last.id } }
+    : { chats: page };
+}
+
+/** Renames a chat if it belongs to `ownerId`; null when it doesn't exist for them. */
+export async function renameChat(d1: D1Database, id: string, ownerId: string, title: string): Promise<ChatRow | null> {
+  const [row] = await orm(d1)
+    .update(chats)
+    .set({ title, titleSource: "user" })
+    .where(and(eq(chats.id, id), eq(chats.ownerId, ownerId)))
+    .returning();
+  return row ?? null;
+}
+
+/** Stores a generated title unless someone has renamed the chat meanwhile. */
+export async function saveGeneratedTitle(d1: D1Database, id: string, title: string): Promise<boolean> {
+  const rows = await orm(d1)
+    .update(chats)
+    .set({ title, titleSource: "generated" })
+    .where(and(eq(chats.id, id), eq(chats.titleSource, "fallback")))
+    .returning({ id: chats.id });
+  return rows.length > 0;
+}
+
+/** Deletes a chat and its messages if it belongs to `ownerId`; false when it doesn't exist for them. */
+export async function deleteChat(d1: D1Database, id: string, ownerId: string): Promise<boolean> {
+  const db = orm(d1);
+  const owned = and(eq(chats.id, id), eq(chats.ownerId, ownerId));
+  // Messages go explicitly too: the cascade only runs where foreign keys are enforced.
+  const [, deleted] = await db.batch([
+    db.delete(messages).where(sql`${messages.chatId} IN (SELECT ${chats.id} FROM ${chats} WHERE ${owned})`),
+    db.delete(chats).where(owned).returning({ id: chats.id }),
+  ]);
+  return deleted.length > 0;
+}
+
+const messageColumns = { id: messages.id, role: messages.role, parts: messages.parts, metadata: messages.metadata };
+
+function toChatMessage(row: {
+  id: string;
+  role: ChatMessage["role"];
+  parts: ChatMessage["parts"];
+  metadata: ChatMessage["metadata"] | null;
+}): ChatMessage {
+  return { id: row.id, role: row.role, parts: row.parts, ...(row.metadata ? { metadata: row.metadata } : {}) };
+}
+
+/** Every message of a chat, oldest first. */
+export async function listMessages(d1: D1Database, chatId: string): Promise<ChatMessage[]> {
+  const rows = await orm(d1)
+    .select(messageColumns)
+    .from(messages)
+    .where(eq(messages.chatId, chatId))
+    // rowid breaks ties between messages saved in the same millisecond.
+    .orderBy(messages.createdAt, sql`rowid`);
+  return rows.map(toChatMessage);
+}
+
+/**
+ * The latest `limit` messages of a chat (or those before the message `before`),
+ * oldest first, and whether older ones exist: long chats open on their last page.
+ */
+export async function listMessagePage(
+  d1: D1Database,
+  chatId: string,
+  options: { limit: number; before?: string },
+): Promise<{ messages: ChatMessage[]; hasOlder: boolean }> {
+  const conditions: SQL[] = [eq(messages.chatId, chatId)];
+  if (options.before) {
+    conditions.push(
+      sql`(${messages.createdAt}, rowid) < (SELECT created_at, rowid FROM messages WHERE chat_id = ${chatId} AND id = ${options.before})`,
+    );
+  }
+  const rows = await orm(d1)
+    .select(messageColumns)
+    .from(messages)
+    .where(and(...conditions))
+    .orderBy(desc(messages.createdAt), sql`rowid DESC`)
+    .limit(options.limit + 1);
+  return { messages: rows.slice(0, options.limit).reverse().map(toChatMessage), hasOlder: rows.length > options.limit };
+}
+
+function plainText(message: ChatMessage): string {
+  return message.parts
+    .map((part) => (part.type === "text" ? part.text : ""))
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** Inserts or replaces a message (keyed per chat) and bumps the chat's updated time in one batch. */
-export async function saveMessage(db: D1Database, chatId: string, message: ChatMessage, model?: string): Promise<void> {
+export async function saveMessage(d1: D1Database, chatId: string, message: ChatMessage, model?: string): Promise<void> {
+  const db = orm(d1);
   const now = Date.now();
+  const row = {
+    id: message.id,
+    chatId,
+    role: message.role,
+    parts: message.parts,
+    metadata: message.metadata ?? null,
+    text: plainText(message),
+    createdAt: message.metadata?.createdAt ?? now,
+  };
   await db.batch([
     db
-      .prepare(
-        `INSERT INTO messages (id, chat_id, role, parts, metadata, created_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (chat_id, id) DO UPDATE SET parts = excluded.parts, metadata = excluded.metadata`,
-      )
-      .bind(
-        message.id,
-        chatId,
-        message.role,
-        JSON.stringify(message.parts),
-        message.metadata ? JSON.stringify(message.metadata) : null,
-        message.metadata?.createdAt ?? now,
-      ),
+      .insert(messages)
+      .values(row)
+      .onConflictDoUpdate({
+        target: [messages.chatId, messages.id],
+        set: { parts: row.parts, metadata: row.metadata, text: row.text },
+      }),
     db
-      .prepare("UPDATE chats SET updated_at = ?, model = COALESCE(?, model) WHERE id = ?")
-      .bind(now, model ?? null, chatId),
+      .update(chats)
+      .set({ updatedAt: now, ...(model ? { model } : {}) })
+      .where(eq(chats.id, chatId)),
   ]);
 }

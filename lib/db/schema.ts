@@ -1,0 +1,49 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { ChatMessage } from "@/lib/chat/chat-message";
+
+/**
+ * The D1 tables as drizzle sees them. The SQL in migrations/ creates them;
+ * lib/db/schema.test.ts checks the two agree.
+ */
+
+export const TITLE_SOURCES = ["fallback", "generated", "user"] as const;
+export type TitleSource = (typeof TITLE_SOURCES)[number];
+
+export const chats = sqliteTable(
+  "chats",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id"),
+    title: text("title").notNull().default("New chat"),
+    // A user's rename wins over a generated title arriving later.
+    titleSource: text("title_source", { enum: TITLE_SOURCES }).notNull().default("fallback"),
+    model: text("model").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (table) => [index("chats_owner_updated").on(table.ownerId, sql`${table.updatedAt} DESC`, sql`${table.id} DESC`)],
+);
+
+export const messages = sqliteTable(
+  "messages",
+  {
+    // Message ids come from the browser, so they are unique per chat, not globally.
+    id: text("id").notNull(),
+    chatId: text("chat_id")
+      .notNull()
+      .references(() => chats.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["system", "user", "assistant"] }).notNull(),
+    parts: text("parts", { mode: "json" }).notNull().$type<ChatMessage["parts"]>(),
+    metadata: text("metadata", { mode: "json" }).$type<ChatMessage["metadata"]>(),
+    /** The text parts joined: what search looks through. */
+    text: text("text").notNull().default(""),
+    createdAt: integer("created_at").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.chatId, table.id] }),
+    index("messages_chat_created").on(table.chatId, table.createdAt),
+  ],
+);
+
+export type ChatRow = typeof chats.$inferSelect;
