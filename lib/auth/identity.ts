@@ -24,3 +24,8 @@ export async function currentOwnerId(
 ): Promise<string | null> {
   return verifyOwnerCookie(cookieValue, sessionSecret(env));
 }
+
+/** For routes that only read or change existing chats: the verified owner id, or null (never minting one). */
+export async function requestOwnerId(request: Request, env: { SESSION_SECRET?: string }): Promise<string | null> {
+  return currentOwnerId(readCookie(request.headers.get("cookie"), OWNER_COOKIE), env);
+}

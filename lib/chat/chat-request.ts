@@ -7,7 +7,7 @@ const textPart = z.object({
   text: z.string().max(MAX_MESSAGE_CHARS, `A message can be at most ${MAX_MESSAGE_CHARS} characters.`),
 });
 
-const idString = z
+export const idString = z
   .string()
   .min(1)
   .max(128)

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { HttpError } from "./http-error";
+import { parseOrThrow } from "./parse-or-throw";
 
 const DEFAULT_MAX_BYTES = 256 * 1024;
 
@@ -28,13 +29,7 @@ export async function readJsonBody<Schema extends z.ZodType>(
   } catch {
     throw new HttpError(400, "malformed_json", "The request body is not valid JSON.");
   }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-    throw new HttpError(400, "invalid_request", `${where}${issue?.message ?? "invalid request"}`);
-  }
-  return parsed.data;
+  return parseOrThrow(schema, json);
 }
 
 function tooLarge(maxBytes: number): HttpError {
