@@ -9,3 +9,12 @@ export const DEFAULT_MAX_OUTPUT_TOKENS = 2048;
 
 /** How many model steps (tool call -> answer) one turn may take. */
 export const MAX_STEPS = 5;
+
+export const TITLE_INSTRUCTIONS = [
+  "You name chat conversations.",
+  "Reply with a title of 2 to 6 words for the conversation that starts with the user's message.",
+  "Reply with the title only: no quotes, no trailing punctuation, no preamble.",
+].join(" ");
+
+/** A title is a few words; a small cap keeps a confused model from rambling. */
+export const TITLE_MAX_OUTPUT_TOKENS = 24;

@@ -13,8 +13,10 @@ export interface ChatMessageMetadata {
   usage?: { inputTokens?: number; outputTokens?: number };
 }
 
-// No custom data parts yet; the slot is kept so one type serves server and client.
-export type ChatDataParts = {};
+export type ChatDataParts = {
+  /** Sent (transient, never stored in the message) when the server names a new chat. */
+  title: { chatId: string; title: string };
+};
 
 /** The one message type shared by the route, the database and the browser. */
 export type ChatMessage = UIMessage<ChatMessageMetadata, ChatDataParts, InferUITools<ChatTools>>;

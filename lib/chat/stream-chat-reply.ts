@@ -13,15 +13,18 @@ import { awaitFirstOutput } from "@/lib/ai/await-first-output";
 import { resolveAiBinding } from "@/lib/ai/binding";
 import { type CatalogModel, DEFAULT_MODEL_ID, findModel } from "@/lib/ai/catalog";
 import { chatModel } from "@/lib/ai/chat-model";
+import { generateTitle } from "@/lib/ai/generate-title";
 import { CHAT_INSTRUCTIONS, DEFAULT_MAX_OUTPUT_TOKENS, MAX_STEPS } from "@/lib/ai/prompts";
 import { InStreamError } from "@/lib/ai/stream-guard";
 import { chatTools } from "@/lib/ai/tools";
 import { describeStreamError, logUpstreamError, upstreamHttpError } from "@/lib/ai/upstream-error";
-import { createChat, getChat, listMessages, saveMessage } from "@/lib/db/queries";
+import { createChat, getChat, listMessagePage, saveGeneratedTitle, saveMessage } from "@/lib/db/queries";
 import { HttpError } from "@/lib/http/http-error";
 import type { ChatMessage, ChatMessageMetadata } from "./chat-message";
 import type { ChatRequest } from "./chat-request";
 import { fallbackTitle } from "./fallback-title";
+import { fitHistory } from "./fit-history";
+import { withChatTitle } from "./with-chat-title";
 
 export interface ChatTurnContext {
   env: CloudflareEnv;
@@ -32,6 +35,11 @@ export interface ChatTurnContext {
 }
 
 const generateMessageId = createIdGenerator({ prefix: "msg", size: 16 });
+
+/** More history than any catalog model's context holds; fitHistory trims it to the model. */
+const HISTORY_LOAD_LIMIT = 400;
+/** Room left for the instructions and tool definitions. */
+const PROMPT_OVERHEAD_TOKENS = 1_000;
 
 function resolveModel(requested: string | undefined, chatModelId: string | undefined): CatalogModel {
   const id = requested ?? chatModelId ?? DEFAULT_MODEL_ID;
@@ -52,8 +60,8 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
   // Someone else's chat answers exactly like a chat that doesn't exist.
   if (chat && chat.ownerId !== context.ownerId) throw new HttpError(404, "not_found", "No such chat.");
   const model = resolveModel(request.model, chat?.model);
-  if (!chat) {
-    const firstText = request.message.parts.map((part) => part.text).join(" ");
+  const firstText = chat ? undefined : request.message.parts.map((part) => part.text).join(" ");
+  if (firstText !== undefined) {
     await createChat(db, {
       id: request.id,
       ownerId: context.ownerId,
@@ -70,7 +78,8 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
   };
   // Saved before the model is called so nothing the user typed is lost if it fails.
   await saveMessage(db, request.id, userMessage, model.id);
-  const history = await listMessages(db, request.id);
+  const { messages: recent } = await listMessagePage(db, request.id, { limit: HISTORY_LOAD_LIMIT });
+  const history = fitHistory(recent, model.contextWindow - DEFAULT_MAX_OUTPUT_TOKENS - PROMPT_OVERHEAD_TOKENS);
 
   const ai = resolveAiBinding(context.env);
   const tools: ToolSet | undefined = model.functionCalling ? chatTools : undefined;
@@ -88,6 +97,15 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
 
   const first = await awaitFirstOutput(result.stream);
   if (!first.ok) throw upstreamHttpError(first.error);
+
+  // A new chat is named while its first reply streams; offline it keeps the fallback title.
+  const title =
+    firstText === undefined
+      ? undefined
+      : ai.usedOffline()
+        ? Promise.resolve(fallbackTitle(firstText))
+        : nameChat(db, request.id, firstText, context.env, fallbackTitle(firstText));
+  if (title) context.waitUntil(title);
 
   const outcome = { errored: false, finishReason: undefined as string | undefined };
   const observed = first.stream.pipeThrough(
@@ -143,9 +161,23 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
   });
 
   return createUIMessageStreamResponse({
-    stream: uiStream,
+    stream: title ? withChatTitle(uiStream, request.id, title) : uiStream,
     // A tee of the SSE stream is drained inside waitUntil, so the reply is
     // generated and saved even when the browser disconnects mid-stream.
     consumeSseStream: ({ stream }) => context.waitUntil(consumeStream({ stream })),
   });
+}
+
+/** Generates, stores and returns a title for a new chat; the fallback when the model can't. */
+async function nameChat(
+  db: D1Database,
+  chatId: string,
+  firstText: string,
+  env: CloudflareEnv,
+  fallback: string,
+): Promise<string> {
+  const generated = await generateTitle(resolveAiBinding(env).binding, firstText);
+  if (!generated) return fallback;
+  // A rename that landed first wins; the browser then keeps what it has.
+  return (await saveGeneratedTitle(db, chatId, generated)) ? generated : fallback;
 }
