@@ -1,6 +1,6 @@
 import { getCloudflareContext } from "@opennextjs/cloudflare";
 import { generateId } from "ai";
-import { Chat } from "@/components/chat/chat";
+import { NewChat } from "@/components/chat/new-chat";
 import { knownOffline } from "@/lib/ai/ai-mode";
 import { modelOrDefault } from "@/lib/ai/catalog";
 
@@ -10,13 +10,5 @@ export const dynamic = "force-dynamic";
 export default function HomePage() {
   const { env } = getCloudflareContext();
   const model = modelOrDefault();
-  return (
-    <Chat
-      chatId={generateId()}
-      initialMessages={[]}
-      modelId={model.id}
-      modelName={model.name}
-      offline={knownOffline(env)}
-    />
-  );
+  return <NewChat initialChatId={generateId()} modelId={model.id} modelName={model.name} offline={knownOffline(env)} />;
 }

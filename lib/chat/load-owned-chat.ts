@@ -1,17 +1,21 @@
-import { getChat, listMessages } from "@/lib/db/queries";
+import { getChat, listMessagePage } from "@/lib/db/queries";
+import { MESSAGE_PAGE_SIZE } from "./chat-history-requests";
 import type { ChatMessage } from "./chat-message";
 
 export interface OwnedChat {
   id: string;
   title: string;
   model: string;
+  /** The latest page of messages, oldest first; older ones load as the reader scrolls up. */
   messages: ChatMessage[];
+  hasOlder: boolean;
 }
 
-/** A chat with its messages, or null when it doesn't exist or belongs to someone else (indistinguishable on purpose). */
+/** A chat with its latest messages, or null when it doesn't exist or belongs to someone else (indistinguishable on purpose). */
 export async function loadOwnedChat(db: D1Database, chatId: string, ownerId: string | null): Promise<OwnedChat | null> {
   if (!ownerId) return null;
   const chat = await getChat(db, chatId);
   if (!chat || chat.ownerId !== ownerId) return null;
-  return { id: chat.id, title: chat.title, model: chat.model, messages: await listMessages(db, chatId) };
+  const page = await listMessagePage(db, chatId, { limit: MESSAGE_PAGE_SIZE });
+  return { id: chat.id, title: chat.title, model: chat.model, messages: page.messages, hasOlder: page.hasOlder };
 }

@@ -34,8 +34,11 @@ export default async function ChatPage({ params }: ChatPageProps) {
   const model = modelOrDefault(chat.model);
   return (
     <Chat
+      key={chat.id}
       chatId={chat.id}
+      title={chat.title}
       initialMessages={chat.messages}
+      hasOlder={chat.hasOlder}
       modelId={model.id}
       modelName={model.name}
       offline={knownOffline(env)}
