@@ -1,0 +1,16 @@
+import openNextWorker from "open-next-worker";
+import { basicAuthChallenge } from "./basic-auth";
+
+/**
+ * The Worker's entry: checks the optional Basic auth, then hands the request
+ * to the app that OpenNext built. (Next 16's proxy.ts can't run on OpenNext
+ * yet, so request-wide checks live here.) "open-next-worker" is an alias for
+ * .open-next/worker.js, set in wrangler.jsonc; it exists only after a build.
+ */
+export default {
+  async fetch(request, env, ctx) {
+    const challenge = await basicAuthChallenge(request, env.BASIC_AUTH);
+    if (challenge) return challenge;
+    return openNextWorker.fetch(request, env, ctx);
+  },
+} satisfies ExportedHandler<CloudflareEnv>;
