@@ -727,6 +727,25 @@ function waitOrAbort(ms: number, signal: AbortSignal | undefined): Promise<void>
 }
 
 // ---------------------------------------------------------------------------
+// Observing calls
+
+type OfflineCallObserver = (call: OfflineRunCall) => void;
+const observers = new Set<OfflineCallObserver>();
+
+/**
+ * Calls `observer` with every run() any offline binding in this isolate receives,
+ * until the returned function is called. Route handlers make a new binding per
+ * request, so this is how tests see what the provider really sent (tools,
+ * max_tokens, reasoning_effort). Nothing is kept while nobody observes.
+ */
+export function observeOfflineCalls(observer: OfflineCallObserver): () => void {
+  observers.add(observer);
+  return () => {
+    observers.delete(observer);
+  };
+}
+
+// ---------------------------------------------------------------------------
 
 function optionNumber(value: number | undefined, fallback: number, min: number, max: number): number {
   return typeof value === "number" && Number.isFinite(value) ? clampInt(value, min, max) : fallback;
@@ -745,8 +764,10 @@ export function createOfflineBinding(options: OfflineBindingOptions = {}): Offli
     inputs: Record<string, unknown>,
     runOptions?: { signal?: AbortSignal; [k: string]: unknown },
   ): Promise<unknown> {
-    calls.push({ model, inputs: plainCopy(inputs ?? {}) });
+    const call = { model, inputs: plainCopy(inputs ?? {}) };
+    calls.push(call);
     if (calls.length > MAX_CALLS_KEPT) calls.splice(0, calls.length - MAX_CALLS_KEPT);
+    for (const observer of observers) observer(call);
 
     const signal = runOptions?.signal;
     if (signal?.aborted) throw abortReason(signal);

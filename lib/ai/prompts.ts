@@ -4,6 +4,22 @@ export const CHAT_INSTRUCTIONS = [
   "Use a tool only when it is needed to answer; never invent tool results.",
 ].join(" ");
 
+/**
+ * The instructions for a chat turn: ours, then the person's own for this chat in a
+ * block of its own, so the model can tell the app's rules from the chat's wishes.
+ */
+export function chatInstructions(systemPrompt: string): string {
+  const own = systemPrompt.trim();
+  if (own === "") return CHAT_INSTRUCTIONS;
+  return [
+    CHAT_INSTRUCTIONS,
+    "The user set these instructions for this chat. Follow them unless they conflict with the above.",
+    "<chat-instructions>",
+    own,
+    "</chat-instructions>",
+  ].join("\n\n");
+}
+
 /** Workers AI defaults to 256 output tokens, which cuts most answers short. */
 export const DEFAULT_MAX_OUTPUT_TOKENS = 2048;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { decodeChatCursor } from "./chat-cursor";
-import { idString } from "./chat-request";
+import { idString, modelId } from "./chat-request";
+import { chatSettingsSchema } from "./chat-settings-schema";
 
 export const MAX_TITLE_CHARS = 100;
 export const MAX_SEARCH_CHARS = 200;
@@ -43,17 +44,25 @@ export const messagePageQuery = z.object({
   limit: pageSize(MESSAGE_PAGE_SIZE, 200),
 });
 
-/** PATCH /api/chats/[id] */
-export const renameChatBody = z.object({
-  title: z
-    .string()
-    .transform((title) => title.replace(/\s+/g, " ").trim())
-    .pipe(
-      z
-        .string()
-        .min(1, "A title can't be empty.")
-        .max(MAX_TITLE_CHARS, `A title can be at most ${MAX_TITLE_CHARS} characters.`),
-    ),
-});
+const chatTitle = z
+  .string()
+  .transform((title) => title.replace(/\s+/g, " ").trim())
+  .pipe(
+    z
+      .string()
+      .min(1, "A title can't be empty.")
+      .max(MAX_TITLE_CHARS, `A title can be at most ${MAX_TITLE_CHARS} characters.`),
+  );
+
+/** PATCH /api/chats/[id]: any of title, model (checked against the catalog later) and settings. */
+export const updateChatBody = z
+  .object({
+    title: chatTitle.optional(),
+    model: modelId.optional(),
+    settings: chatSettingsSchema.optional(),
+  })
+  .refine((body) => body.title !== undefined || body.model !== undefined || body.settings !== undefined, {
+    message: "Send at least one of title, model or settings.",
+  });
 
 export const chatIdParam = idString;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { chatSettingsSchema } from "./chat-settings-schema";
 
 export const MAX_MESSAGE_CHARS = 20_000;
 
@@ -13,6 +14,9 @@ export const idString = z
   .max(128)
   .regex(/^[A-Za-z0-9_-]+$/, "ids may contain only letters, digits, '_' and '-'");
 
+/** A model id; whether the catalog offers it is checked where the catalog is at hand. */
+export const modelId = z.string().min(1).max(200);
+
 /** What the browser sends for one turn: only the new message; the server holds the history. */
 export const chatRequestSchema = z.object({
   id: idString,
@@ -26,7 +30,9 @@ export const chatRequestSchema = z.object({
       message: "The message is empty.",
       path: ["parts"],
     }),
-  model: z.string().min(1).max(200).optional(),
+  model: modelId.optional(),
+  /** Sent when the person changed them: stored on the chat and used from this turn on. */
+  settings: chatSettingsSchema.optional(),
 });
 
 export type ChatRequest = z.infer<typeof chatRequestSchema>;

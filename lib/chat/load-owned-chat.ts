@@ -1,11 +1,14 @@
 import { getChat, listMessagePage } from "@/lib/db/queries";
 import { MESSAGE_PAGE_SIZE } from "./chat-history-requests";
 import type { ChatMessage } from "./chat-message";
+import { type ChatSettings, settingsOrDefault } from "./chat-settings";
 
 export interface OwnedChat {
   id: string;
   title: string;
   model: string;
+  /** The chat's settings, the defaults filled in where it never set them. */
+  settings: ChatSettings;
   /** The latest page of messages, oldest first; older ones load as the reader scrolls up. */
   messages: ChatMessage[];
   hasOlder: boolean;
@@ -17,5 +20,12 @@ export async function loadOwnedChat(db: D1Database, chatId: string, ownerId: str
   const chat = await getChat(db, chatId);
   if (!chat || chat.ownerId !== ownerId) return null;
   const page = await listMessagePage(db, chatId, { limit: MESSAGE_PAGE_SIZE });
-  return { id: chat.id, title: chat.title, model: chat.model, messages: page.messages, hasOlder: page.hasOlder };
+  return {
+    id: chat.id,
+    title: chat.title,
+    model: chat.model,
+    settings: settingsOrDefault(chat.settings),
+    messages: page.messages,
+    hasOlder: page.hasOlder,
+  };
 }

@@ -11,10 +11,11 @@ import {
 } from "ai";
 import { awaitFirstOutput } from "@/lib/ai/await-first-output";
 import { resolveAiBinding } from "@/lib/ai/binding";
-import { type CatalogModel, DEFAULT_MODEL_ID, findModel } from "@/lib/ai/catalog";
 import { chatModel } from "@/lib/ai/chat-model";
 import { generateTitle } from "@/lib/ai/generate-title";
-import { CHAT_INSTRUCTIONS, DEFAULT_MAX_OUTPUT_TOKENS, MAX_STEPS } from "@/lib/ai/prompts";
+import { getModelCatalog } from "@/lib/ai/live-catalog";
+import { chatInstructions, MAX_STEPS } from "@/lib/ai/prompts";
+import { requireModel } from "@/lib/ai/require-model";
 import { InStreamError } from "@/lib/ai/stream-guard";
 import { chatTools } from "@/lib/ai/tools";
 import { describeStreamError, logUpstreamError, upstreamHttpError } from "@/lib/ai/upstream-error";
@@ -22,8 +23,10 @@ import { createChat, getChat, listMessagePage, saveGeneratedTitle, saveMessage }
 import { HttpError } from "@/lib/http/http-error";
 import type { ChatMessage, ChatMessageMetadata } from "./chat-message";
 import type { ChatRequest } from "./chat-request";
+import { settingsOrDefault } from "./chat-settings";
 import { fallbackTitle } from "./fallback-title";
 import { fitHistory } from "./fit-history";
+import { replyTokenLimit } from "./reply-token-limit";
 import { withChatTitle } from "./with-chat-title";
 
 export interface ChatTurnContext {
@@ -41,15 +44,6 @@ const HISTORY_LOAD_LIMIT = 400;
 /** Room left for the instructions and tool definitions. */
 const PROMPT_OVERHEAD_TOKENS = 1_000;
 
-function resolveModel(requested: string | undefined, chatModelId: string | undefined): CatalogModel {
-  const id = requested ?? chatModelId ?? DEFAULT_MODEL_ID;
-  const model = findModel(id);
-  if (!model) {
-    throw new HttpError(400, "unknown_model", `Unknown model "${id}". GET /api/models lists the models you can use.`);
-  }
-  return model;
-}
-
 /**
  * One chat turn: save the user's message, stream the model's reply, and save
  * the reply when the stream ends, even if the browser has gone away by then.
@@ -59,7 +53,10 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
   const chat = await getChat(db, request.id);
   // Someone else's chat answers exactly like a chat that doesn't exist.
   if (chat && chat.ownerId !== context.ownerId) throw new HttpError(404, "not_found", "No such chat.");
-  const model = resolveModel(request.model, chat?.model);
+  const catalog = await getModelCatalog(context.env);
+  const model = requireModel(catalog, request.model ?? chat?.model ?? catalog.defaultModelId);
+  // Settings sent with the turn are the chat's from now on; otherwise the stored ones apply.
+  const settings = request.settings ?? settingsOrDefault(chat?.settings);
   const firstText = chat ? undefined : request.message.parts.map((part) => part.text).join(" ");
   if (firstText !== undefined) {
     await createChat(db, {
@@ -67,6 +64,7 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
       ownerId: context.ownerId,
       model: model.id,
       title: fallbackTitle(firstText),
+      ...(request.settings ? { settings: request.settings } : {}),
     });
   }
 
@@ -77,19 +75,26 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
     metadata: { createdAt: Date.now() },
   };
   // Saved before the model is called so nothing the user typed is lost if it fails.
-  await saveMessage(db, request.id, userMessage, model.id);
+  await saveMessage(db, request.id, userMessage, {
+    model: model.id,
+    ...(request.settings ? { settings: request.settings } : {}),
+  });
+  const maxOutputTokens = replyTokenLimit(model.contextWindow, settings.maxOutputTokens);
   const { messages: recent } = await listMessagePage(db, request.id, { limit: HISTORY_LOAD_LIMIT });
-  const history = fitHistory(recent, model.contextWindow - DEFAULT_MAX_OUTPUT_TOKENS - PROMPT_OVERHEAD_TOKENS);
+  const history = fitHistory(recent, model.contextWindow - maxOutputTokens - PROMPT_OVERHEAD_TOKENS);
 
   const ai = resolveAiBinding(context.env);
   const tools: ToolSet | undefined = model.functionCalling ? chatTools : undefined;
   const result = streamText({
     model: chatModel(ai.binding, model.id),
-    instructions: CHAT_INSTRUCTIONS,
+    instructions: chatInstructions(settings.systemPrompt),
     messages: await convertToModelMessages(history, { tools }),
     tools,
     stopWhen: isStepCount(MAX_STEPS),
-    maxOutputTokens: DEFAULT_MAX_OUTPUT_TOKENS,
+    maxOutputTokens,
+    ...(settings.temperature !== null ? { temperature: settings.temperature } : {}),
+    // workers-ai-provider sends this as reasoning_effort; other models may reject the field.
+    ...(model.reasoningEffort && settings.reasoningEffort ? { reasoning: settings.reasoningEffort } : {}),
     // lib/ai retries capacity errors itself; the SDK would also retry quota errors.
     maxRetries: 0,
     onError: ({ error }) => logUpstreamError(request.id, model.id, error),

@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
 import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
 import type { ChatMessage } from "@/lib/chat/chat-message";
+import type { ChatSettings } from "@/lib/chat/chat-settings";
 import { type ChatRow, chats, messages } from "./schema";
 
 /** The only module that talks to D1. */
@@ -26,7 +27,7 @@ export async function getChat(d1: D1Database, id: string): Promise<ChatRow | nul
 
 export async function createChat(
   d1: D1Database,
-  chat: { id: string; ownerId: string | null; model: string; title?: string },
+  chat: { id: string; ownerId: string | null; model: string; title?: string; settings?: ChatSettings },
 ): Promise<void> {
   const now = Date.now();
   await orm(d1)
@@ -36,6 +37,7 @@ export async function createChat(
       ownerId: chat.ownerId,
       title: chat.title,
       model: chat.model,
+      settings: chat.settings ?? null,
       createdAt: now,
       updatedAt: now,
     })
@@ -110,13 +112,34 @@ export async function listChats(
     : { chats: page };
 }
 
-/** Renames a chat if it belongs to `ownerId`; null when it doesn't exist for them. */
-export async function renameChat(d1: D1Database, id: string, ownerId: string, title: string): Promise<ChatRow | null> {
-  const [row] = await orm(d1)
-    .update(chats)
-    .set({ title, titleSource: "user" })
-    .where(and(eq(chats.id, id), eq(chats.ownerId, ownerId)))
-    .returning();
+export interface ChatChanges {
+  title?: string;
+  model?: string;
+  settings?: ChatSettings;
+}
+
+/**
+ * Changes a chat's title, model and/or settings if it belongs to `ownerId`; null when
+ * it doesn't exist for them. A new title counts as the user's, so a generated title
+ * arriving later won't replace it. Not activity: the chat keeps its place in the list.
+ */
+export async function updateChat(
+  d1: D1Database,
+  id: string,
+  ownerId: string,
+  changes: ChatChanges,
+): Promise<ChatRow | null> {
+  const owned = and(eq(chats.id, id), eq(chats.ownerId, ownerId));
+  const set = {
+    ...(changes.title !== undefined ? { title: changes.title, titleSource: "user" as const } : {}),
+    ...(changes.model !== undefined ? { model: changes.model } : {}),
+    ...(changes.settings !== undefined ? { settings: changes.settings } : {}),
+  };
+  // drizzle refuses an UPDATE with nothing to set; nothing to change is just a read.
+  const [row] =
+    Object.keys(set).length > 0
+      ? await orm(d1).update(chats).set(set).where(owned).returning()
+      : await orm(d1).select().from(chats).where(owned).limit(1);
   return row ?? null;
 }
 
@@ -195,8 +218,16 @@ function plainText(message: ChatMessage): string {
     .join(" ");
 }
 
-/** Inserts or replaces a message (keyed per chat) and bumps the chat's updated time in one batch. */
-export async function saveMessage(d1: D1Database, chatId: string, message: ChatMessage, model?: string): Promise<void> {
+/**
+ * Inserts or replaces a message (keyed per chat) and bumps the chat's updated time
+ * in one batch, storing the turn's model and settings on the chat when given.
+ */
+export async function saveMessage(
+  d1: D1Database,
+  chatId: string,
+  message: ChatMessage,
+  chatChanges: Pick<ChatChanges, "model" | "settings"> = {},
+): Promise<void> {
   const db = orm(d1);
   const now = Date.now();
   const row = {
@@ -218,7 +249,11 @@ export async function saveMessage(d1: D1Database, chatId: string, message: ChatM
       }),
     db
       .update(chats)
-      .set({ updatedAt: now, ...(model ? { model } : {}) })
+      .set({
+        updatedAt: now,
+        ...(chatChanges.model ? { model: chatChanges.model } : {}),
+        ...(chatChanges.settings ? { settings: chatChanges.settings } : {}),
+      })
       .where(eq(chats.id, chatId)),
   ]);
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { ChatMessage } from "@/lib/chat/chat-message";
+import type { ChatSettings } from "@/lib/chat/chat-settings";
 
 /**
  * The D1 tables as drizzle sees them. The SQL in migrations/ creates them;
@@ -19,6 +20,8 @@ export const chats = sqliteTable(
     // A user's rename wins over a generated title arriving later.
     titleSource: text("title_source", { enum: TITLE_SOURCES }).notNull().default("fallback"),
     model: text("model").notNull(),
+    // NULL until someone changes a setting: the chat then follows the current defaults.
+    settings: text("settings", { mode: "json" }).$type<ChatSettings>(),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -1,5 +1,6 @@
 import type { UIMessageChunk } from "ai";
 import { POST as postChat } from "@/app/api/chat/route";
+import type { ChatSettings } from "@/lib/chat/chat-settings";
 import { readUIChunks } from "./ui-stream";
 import type { WorkerTestContext } from "./worker-context";
 
@@ -47,11 +48,16 @@ export class TestBrowser {
    * Sends one chat turn to POST /api/chat (keeping any cookie it mints), reads the
    * whole reply stream and waits until the reply is saved.
    */
-  async chatTurn(chatId: string, text: string): Promise<UIMessageChunk[]> {
+  async chatTurn(
+    chatId: string,
+    text: string,
+    options: { model?: string; settings?: ChatSettings } = {},
+  ): Promise<UIMessageChunk[]> {
     const response = await postChat(
       this.jsonRequest("/api/chat", "POST", {
         id: chatId,
         message: { id: freshId("msg"), role: "user", parts: [{ type: "text", text }] },
+        ...options,
       }),
     );
     const setCookie = response.headers.get("set-cookie");

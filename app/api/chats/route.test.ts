@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ChatSettings, DEFAULT_CHAT_SETTINGS } from "@/lib/chat/chat-settings";
 import { fallbackTitle } from "@/lib/chat/fallback-title";
+import { loadOwnedChat } from "@/lib/chat/load-owned-chat";
 import { getChat, listMessages, saveGeneratedTitle } from "@/lib/db/queries";
 import { errorOf, freshId, TestBrowser } from "@/lib/testing/test-browser";
 import { startWorkerContext, type WorkerTestContext } from "@/lib/testing/worker-context";
@@ -47,7 +49,7 @@ async function listIds(browser: TestBrowser, params: Record<string, string> = {}
 
 const routeContext = (id: string) => ({ params: Promise.resolve({ id }) });
 
-function rename(browser: TestBrowser, id: string, body: unknown): Promise<Response> {
+function patchChat(browser: TestBrowser, id: string, body: unknown): Promise<Response> {
   return PATCH(browser.jsonRequest(`/api/chats/${id}`, "PATCH", body), routeContext(id));
 }
 
@@ -186,7 +188,7 @@ describe("searching chats", () => {
   beforeAll(async () => {
     browser = new TestBrowser(worker);
     await browser.chatTurn(chat.renamed, `Something forgettable ${FAST}`);
-    expect((await rename(browser, chat.renamed, { title: "Zanzibar Travel Budget" })).status).toBe(200);
+    expect((await patchChat(browser, chat.renamed, { title: "Zanzibar Travel Budget" })).status).toBe(200);
     await browser.chatTurn(chat.quokka, `Animals of Australia ${FAST}`);
     await browser.chatTurn(chat.quokka, `Tell me more about the Quokka please ${FAST}`);
     await browser.chatTurn(chat.percent, `Am I 100% sure about this ${FAST}`);
@@ -259,7 +261,7 @@ describe("PATCH /api/chats/[id]", () => {
     const id = freshId("rename");
     await browser.chatTurn(id, `Vegetable garden layout ${FAST}`);
 
-    const response = await rename(browser, id, { title: "  Garden \n  plans  " });
+    const response = await patchChat(browser, id, { title: "  Garden \n  plans  " });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ chat: { id, title: "Garden plans" } });
     expect((await listChats(browser)).chats).toMatchObject([{ id, title: "Garden plans" }]);
@@ -274,11 +276,11 @@ describe("PATCH /api/chats/[id]", () => {
     const stranger = await newBrowser();
     const cookieless = new TestBrowser(worker);
     for (const who of [stranger, cookieless]) {
-      const response = await rename(who, id, { title: "Taken over" });
+      const response = await patchChat(who, id, { title: "Taken over" });
       expect(response.status).toBe(404);
       expect(await errorOf(response)).toMatchObject({ code: "not_found" });
     }
-    const unknown = await rename(browser, freshId("nothing"), { title: "Anything" });
+    const unknown = await patchChat(browser, freshId("nothing"), { title: "Anything" });
     expect(unknown.status).toBe(404);
     expect(await errorOf(unknown)).toMatchObject({ code: "not_found" });
 
@@ -291,19 +293,19 @@ describe("PATCH /api/chats/[id]", () => {
     await browser.chatTurn(id, `Keep this title ${FAST}`);
 
     for (const body of [{ title: "" }, { title: " \n\t " }, { title: "x".repeat(101) }, {}, { title: 42 }]) {
-      const response = await rename(browser, id, body);
+      const response = await patchChat(browser, id, body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(await errorOf(response)).toMatchObject({ code: "invalid_request" });
     }
     expect((await getChat(worker.env.DB, id))?.title).toBe("Keep this title");
 
     // The limit itself is fine.
-    expect((await rename(browser, id, { title: "y".repeat(100) })).status).toBe(200);
+    expect((await patchChat(browser, id, { title: "y".repeat(100) })).status).toBe(200);
   });
 
   it("rejects an id with characters outside the allowed set", async () => {
     const browser = await newBrowser();
-    expect((await rename(browser, "../etc", { title: "nope" })).status).toBe(400);
+    expect((await patchChat(browser, "../etc", { title: "nope" })).status).toBe(400);
   });
 
   it("keeps a user's rename when a generated title arrives later", async () => {
@@ -311,7 +313,7 @@ describe("PATCH /api/chats/[id]", () => {
     const [renamed, untouched] = [freshId("titled"), freshId("titled")];
     await browser.chatTurn(renamed, `Questions about tax ${FAST}`);
     await browser.chatTurn(untouched, `Questions about rent ${FAST}`);
-    expect((await rename(browser, renamed, { title: "My taxes" })).status).toBe(200);
+    expect((await patchChat(browser, renamed, { title: "My taxes" })).status).toBe(200);
 
     expect(await saveGeneratedTitle(worker.env.DB, renamed, "Tax Questions")).toBe(false);
     expect(await getChat(worker.env.DB, renamed)).toMatchObject({ title: "My taxes", titleSource: "user" });
@@ -323,6 +325,130 @@ describe("PATCH /api/chats/[id]", () => {
       titleSource: "generated",
     });
     expect((await listChats(browser)).chats.map((chat) => chat.title)).toEqual(["Rent Questions", "My taxes"]);
+  });
+});
+
+describe("PATCH /api/chats/[id] with a model or settings", () => {
+  const GPT_OSS = "@cf/openai/gpt-oss-120b";
+  const settings: ChatSettings = {
+    systemPrompt: "Answer in haiku.",
+    temperature: 0.7,
+    maxOutputTokens: 512,
+    reasoningEffort: "medium",
+  };
+
+  it("switches a chat's model and answers with the whole chat, default settings included", async () => {
+    const browser = new TestBrowser(worker);
+    const id = freshId("model");
+    await browser.chatTurn(id, `Which model am I ${FAST}`);
+
+    const response = await patchChat(browser, id, { model: GPT_OSS });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      chat: {
+        id,
+        title: "Which model am I",
+        model: GPT_OSS,
+        updatedAt: expect.any(Number),
+        settings: DEFAULT_CHAT_SETTINGS,
+      },
+    });
+    expect(await getChat(worker.env.DB, id)).toMatchObject({ model: GPT_OSS, titleSource: "fallback" });
+  });
+
+  it("rejects a model the catalog doesn't offer with a 400 that points at /api/models", async () => {
+    const browser = new TestBrowser(worker);
+    const id = freshId("model");
+    await browser.chatTurn(id, `Keep my model ${FAST}`);
+    const before = (await getChat(worker.env.DB, id))?.model;
+
+    const response = await patchChat(browser, id, { model: "@cf/nobody/nothing", title: "Not applied" });
+    expect(response.status).toBe(400);
+    expect(await errorOf(response)).toMatchObject({
+      code: "unknown_model",
+      message: expect.stringContaining("GET /api/models"),
+    });
+    expect(await getChat(worker.env.DB, id)).toMatchObject({ model: before, title: "Keep my model" });
+  });
+
+  it("answers a stranger with 404 and leaves the model and settings alone", async () => {
+    const browser = new TestBrowser(worker);
+    const id = freshId("model");
+    await browser.chatTurn(id, `Not your model ${FAST}`);
+    const before = await getChat(worker.env.DB, id);
+    const stranger = await newBrowser();
+    for (const body of [{ model: GPT_OSS }, { settings }]) {
+      const response = await patchChat(stranger, id, body);
+      expect(response.status).toBe(404);
+      expect(await errorOf(response)).toMatchObject({ code: "not_found" });
+    }
+    expect(await getChat(worker.env.DB, id)).toEqual(before);
+  });
+
+  it("stores settings; the response and the chat page's loader both show them", async () => {
+    const browser = new TestBrowser(worker);
+    const id = freshId("settings");
+    await browser.chatTurn(id, `Tune this chat ${FAST}`);
+
+    const response = await patchChat(browser, id, { settings, title: "Tuned" });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ chat: { id, title: "Tuned", settings } });
+    expect((await loadOwnedChat(worker.env.DB, id, browser.ownerId))?.settings).toEqual(settings);
+    expect(await getChat(worker.env.DB, id)).toMatchObject({ settings, titleSource: "user" });
+
+    // Back to the defaults, the way a "reset" button would.
+    const reset = await patchChat(browser, id, { settings: DEFAULT_CHAT_SETTINGS });
+    expect(await reset.json()).toMatchObject({ chat: { settings: DEFAULT_CHAT_SETTINGS } });
+  });
+
+  it("rejects settings out of range, incomplete or of the wrong type with 400, keeping the old ones", async () => {
+    const browser = new TestBrowser(worker);
+    const id = freshId("settings");
+    await browser.chatTurn(id, `Strict settings ${FAST}`);
+    expect((await patchChat(browser, id, { settings })).status).toBe(200);
+
+    const bad: [unknown, string][] = [
+      [{ ...settings, temperature: 3 }, "temperature"],
+      [{ ...settings, temperature: -0.1 }, "temperature"],
+      [{ ...settings, maxOutputTokens: 10 }, "maxOutputTokens"],
+      [{ ...settings, maxOutputTokens: 9000 }, "maxOutputTokens"],
+      [{ ...settings, maxOutputTokens: 100.5 }, "maxOutputTokens"],
+      [{ ...settings, systemPrompt: "x".repeat(4001) }, "systemPrompt"],
+      [{ ...settings, reasoningEffort: "max" }, "reasoningEffort"],
+      [{ ...settings, temperature: "0.5" }, "temperature"],
+      [{ temperature: 0.5 }, "systemPrompt"],
+      [null, "settings"],
+    ];
+    for (const [value, field] of bad) {
+      const response = await patchChat(browser, id, { settings: value });
+      expect(response.status, field).toBe(400);
+      expect(await errorOf(response)).toMatchObject({
+        code: "invalid_request",
+        message: expect.stringContaining(field),
+      });
+    }
+    expect((await getChat(worker.env.DB, id))?.settings).toEqual(settings);
+
+    // The limits themselves are fine.
+    const edges: ChatSettings = {
+      systemPrompt: "y".repeat(4000),
+      temperature: 2,
+      maxOutputTokens: 8192,
+      reasoningEffort: null,
+    };
+    expect((await patchChat(browser, id, { settings: edges })).status).toBe(200);
+    const low: ChatSettings = { ...edges, temperature: 0, maxOutputTokens: 64 };
+    expect((await patchChat(browser, id, { settings: low })).status).toBe(200);
+  });
+
+  it("asks for at least one change", async () => {
+    const browser = await newBrowser();
+    const response = await patchChat(browser, freshId("nothing"), {});
+    expect(response.status).toBe(400);
+    expect(await errorOf(response)).toMatchObject({
+      code: "invalid_request",
+      message: expect.stringContaining("at least one of title, model or settings"),
+    });
   });
 });
 

@@ -1,7 +1,10 @@
 import { getCloudflareContext } from "@opennextjs/cloudflare";
+import { getModelCatalog } from "@/lib/ai/live-catalog";
+import { requireModel } from "@/lib/ai/require-model";
 import { requestOwnerId } from "@/lib/auth/identity";
-import { chatIdParam, renameChatBody } from "@/lib/chat/chat-history-requests";
-import { deleteChat, renameChat } from "@/lib/db/queries";
+import { chatIdParam, updateChatBody } from "@/lib/chat/chat-history-requests";
+import { settingsOrDefault } from "@/lib/chat/chat-settings";
+import { deleteChat, updateChat } from "@/lib/db/queries";
 import { HttpError } from "@/lib/http/http-error";
 import { errorResponse } from "@/lib/http/json-error";
 import { parseOrThrow } from "@/lib/http/parse-or-throw";
@@ -14,16 +17,25 @@ interface ChatRouteContext {
 // Someone else's chat answers exactly like one that doesn't exist.
 const notFound = () => new HttpError(404, "not_found", "No such chat.");
 
-/** Renames a chat: `{ "title": "..." }`. */
+/** Renames a chat, switches its model or replaces its settings: `{ "title"?, "model"?, "settings"? }`. */
 export async function PATCH(request: Request, { params }: ChatRouteContext): Promise<Response> {
   try {
     const id = parseOrThrow(chatIdParam, (await params).id);
-    const { title } = await readJsonBody(request, renameChatBody);
+    const changes = await readJsonBody(request, updateChatBody);
     const { env } = getCloudflareContext();
     const ownerId = await requestOwnerId(request, env);
-    const chat = ownerId ? await renameChat(env.DB, id, ownerId, title) : null;
+    if (changes.model !== undefined) requireModel(await getModelCatalog(env), changes.model);
+    const chat = ownerId ? await updateChat(env.DB, id, ownerId, changes) : null;
     if (!chat) throw notFound();
-    return Response.json({ chat: { id: chat.id, title: chat.title, model: chat.model, updatedAt: chat.updatedAt } });
+    return Response.json({
+      chat: {
+        id: chat.id,
+        title: chat.title,
+        model: chat.model,
+        updatedAt: chat.updatedAt,
+        settings: settingsOrDefault(chat.settings),
+      },
+    });
   } catch (error) {
     return errorResponse(error);
   }

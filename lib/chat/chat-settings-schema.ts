@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { type ChatSettings, REASONING_EFFORTS, SETTINGS_LIMITS } from "./chat-settings";
+
+const { systemPromptChars, temperature, maxOutputTokens } = SETTINGS_LIMITS;
+
+/** A chat's settings as the browser sends them: the whole object, every field present. */
+export const chatSettingsSchema = z.object({
+  systemPrompt: z.string().max(systemPromptChars, `The system prompt can be at most ${systemPromptChars} characters.`),
+  temperature: z
+    .number()
+    .min(temperature.min, `The temperature must be between ${temperature.min} and ${temperature.max}.`)
+    .max(temperature.max, `The temperature must be between ${temperature.min} and ${temperature.max}.`)
+    .nullable(),
+  maxOutputTokens: z
+    .number()
+    .int("The reply length must be a whole number of tokens.")
+    .min(
+      maxOutputTokens.min,
+      `The reply length must be between ${maxOutputTokens.min} and ${maxOutputTokens.max} tokens.`,
+    )
+    .max(
+      maxOutputTokens.max,
+      `The reply length must be between ${maxOutputTokens.min} and ${maxOutputTokens.max} tokens.`,
+    ),
+  reasoningEffort: z
+    .enum(REASONING_EFFORTS, {
+      message: `The reasoning effort must be one of ${REASONING_EFFORTS.join(", ")}, or null.`,
+    })
+    .nullable(),
+}) satisfies z.ZodType<ChatSettings>;

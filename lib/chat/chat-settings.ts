@@ -1,0 +1,37 @@
+import { DEFAULT_MAX_OUTPUT_TOKENS } from "@/lib/ai/prompts";
+
+/**
+ * What a person can tune per chat. Zod-free so the settings form can import it;
+ * lib/chat/chat-settings-schema.ts validates it on the server.
+ */
+
+export const REASONING_EFFORTS = ["low", "medium", "high"] as const;
+export type ReasoningEffort = (typeof REASONING_EFFORTS)[number];
+
+export interface ChatSettings {
+  /** Extra instructions for this chat, added after the app's own; "" for none. */
+  systemPrompt: string;
+  /** null: the model's own default. */
+  temperature: number | null;
+  maxOutputTokens: number;
+  /** null: the model's own default; only sent to models that accept it. */
+  reasoningEffort: ReasoningEffort | null;
+}
+
+export const DEFAULT_CHAT_SETTINGS: Readonly<ChatSettings> = Object.freeze({
+  systemPrompt: "",
+  temperature: null,
+  maxOutputTokens: DEFAULT_MAX_OUTPUT_TOKENS,
+  reasoningEffort: null,
+});
+
+export const SETTINGS_LIMITS = {
+  systemPromptChars: 4000,
+  temperature: { min: 0, max: 2 },
+  maxOutputTokens: { min: 64, max: 8192 },
+} as const;
+
+/** A chat's stored settings (NULL for a chat that never changed them) filled in with the defaults. */
+export function settingsOrDefault(stored: Partial<ChatSettings> | null | undefined): ChatSettings {
+  return { ...DEFAULT_CHAT_SETTINGS, ...(stored ?? {}) };
+}
