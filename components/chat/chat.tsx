@@ -4,13 +4,18 @@ import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
 import { useCallback, useMemo, useState } from "react";
 import { useChatHistory } from "@/components/sidebar/chat-history-provider";
+import type { CatalogModel } from "@/lib/ai/catalog";
 import type { ChatMessage } from "@/lib/chat/chat-message";
+import type { ChatSettings } from "@/lib/chat/chat-settings";
 import { fallbackTitle } from "@/lib/chat/fallback-title";
 import { ChatError } from "./chat-error";
+import { ChatSettingsDialog } from "./chat-settings-dialog";
 import { Composer } from "./composer";
 import { MessageList } from "./message-list";
+import { ModelPicker } from "./model-picker";
 import { OfflineNotice } from "./offline-notice";
 import { readChatError } from "./read-chat-error";
+import { useChatPreferences } from "./use-chat-preferences";
 import { useOlderMessages } from "./use-older-messages";
 
 export interface ChatProps {
@@ -21,17 +26,40 @@ export interface ChatProps {
   initialMessages: ChatMessage[];
   /** Whether older messages than `initialMessages` exist on the server. */
   hasOlder: boolean;
+  /** The models the picker offers. */
+  models: readonly CatalogModel[];
+  /** The chat's model (or, for a new chat, this browser's default). */
   modelId: string;
-  modelName: string;
+  settings: ChatSettings;
+  /** Whether the chat already exists on the server (it has messages). */
+  persisted: boolean;
   /** The server already knows it will answer offline. */
   offline: boolean;
+  /** Something to tell the user about how the chat was opened (e.g. an unknown ?model=). */
+  notice?: string;
 }
 
 /** Renders at most ~20 times a second while streaming; enough to look live, cheap on long replies. */
 const STREAM_THROTTLE_MS = 50;
 
-export function Chat({ chatId, title, initialMessages, hasOlder, modelId, modelName, offline }: ChatProps) {
+export function Chat({
+  chatId,
+  title,
+  initialMessages,
+  hasOlder,
+  models,
+  modelId: initialModelId,
+  settings: initialSettings,
+  persisted,
+  offline,
+  notice: initialNotice,
+}: ChatProps) {
   const [draft, setDraft] = useState("");
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [notice, setNotice] = useState(initialNotice);
+  const preferences = useChatPreferences(chatId, persisted, initialModelId, initialSettings);
+  const { modelId, latest, markPersisted } = preferences;
+  const model = models.find((candidate) => candidate.id === modelId);
   const history = useChatHistory();
   const { touch, setTitle, setDrawerOpen } = history;
   const currentTitle = history.chats.find((chat) => chat.id === chatId)?.title ?? title;
@@ -41,11 +69,17 @@ export function Chat({ chatId, title, initialMessages, hasOlder, modelId, modelN
       new DefaultChatTransport<ChatMessage>({
         api: "/api/chat",
         // Only the new message goes up: the server keeps the history.
+        // The model and settings are read when a message is sent, so changing them doesn't rebuild the chat.
         prepareSendMessagesRequest: ({ id, messages }) => ({
-          body: { id, message: messages.at(-1), model: modelId },
+          body: {
+            id,
+            message: messages.at(-1),
+            model: latest.current.modelId,
+            settings: latest.current.settings,
+          },
         }),
       }),
-    [modelId],
+    [latest],
   );
 
   const { messages, setMessages, sendMessage, regenerate, stop, status, error, clearError } = useChat<ChatMessage>({
@@ -74,9 +108,10 @@ export function Chat({ chatId, title, initialMessages, hasOlder, modelId, modelN
       const chatPath = `/chat/${chatId}`;
       if (window.location.pathname !== chatPath) window.history.replaceState(null, "", chatPath);
       touch({ id: chatId, title: fallbackTitle(text), model: modelId, updatedAt: Date.now() });
+      markPersisted();
       await sendMessage({ text });
     },
-    [sendMessage, clearError, chatId, touch, modelId],
+    [sendMessage, clearError, chatId, touch, modelId, markPersisted],
   );
 
   // A request the server never accepted (network down, rejected input) loses
@@ -99,18 +134,51 @@ export function Chat({ chatId, title, initialMessages, hasOlder, modelId, modelN
           onClick={() => setDrawerOpen(true)}
           aria-controls="chat-history"
           aria-expanded={history.drawerOpen}
-          className="shrink-0 rounded-lg border border-zinc-300 px-2.5 py-1.5 text-sm hover:bg-zinc-100 md:hidden dark:border-zinc-700 dark:hover:bg-zinc-900"
+          className="shrink-0 rounded-lg border border-zinc-300 p-1.5 hover:bg-zinc-100 md:hidden dark:border-zinc-700 dark:hover:bg-zinc-900"
         >
-          Chats
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5" fill="currentColor">
+            <path d="M3 5.75A.75.75 0 0 1 3.75 5h12.5a.75.75 0 0 1 0 1.5H3.75A.75.75 0 0 1 3 5.75Zm0 4.25a.75.75 0 0 1 .75-.75h12.5a.75.75 0 0 1 0 1.5H3.75A.75.75 0 0 1 3 10Zm.75 3.5a.75.75 0 0 0 0 1.5h12.5a.75.75 0 0 0 0-1.5H3.75Z" />
+          </svg>
+          <span className="sr-only">Chats</span>
         </button>
         <h1 className="min-w-0 flex-1 truncate font-semibold text-base">{currentTitle}</h1>
-        <p className="max-w-[40%] shrink-0 truncate text-sm text-zinc-500 dark:text-zinc-400">
-          <span className="sr-only">Model: </span>
-          {answeredOffline ? "Offline mode (no model)" : modelName}
-        </p>
+        <ModelPicker models={models} value={modelId} onChange={preferences.selectModel} />
+        <button
+          type="button"
+          onClick={() => setSettingsOpen(true)}
+          aria-haspopup="dialog"
+          title="Chat settings"
+          className="flex shrink-0 items-center gap-1.5 rounded-lg border border-zinc-300 px-2 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900"
+        >
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
+            <path
+              fillRule="evenodd"
+              d="M8.34 1.8A1 1 0 0 1 9.32 1h1.36a1 1 0 0 1 .98.8l.28 1.4c.4.16.78.38 1.13.63l1.35-.46a1 1 0 0 1 1.19.45l.68 1.18a1 1 0 0 1-.2 1.25l-1.07.94a5.6 5.6 0 0 1 0 1.3l1.07.93a1 1 0 0 1 .2 1.26l-.68 1.18a1 1 0 0 1-1.19.44l-1.35-.45c-.35.25-.73.46-1.13.63l-.28 1.4a1 1 0 0 1-.98.8H9.32a1 1 0 0 1-.98-.8l-.28-1.4a5.5 5.5 0 0 1-1.13-.63l-1.35.45a1 1 0 0 1-1.19-.44l-.68-1.18a1 1 0 0 1 .2-1.26l1.07-.93a5.6 5.6 0 0 1 0-1.3l-1.07-.94a1 1 0 0 1-.2-1.25l.68-1.18a1 1 0 0 1 1.19-.45l1.35.46c.35-.25.73-.47 1.13-.63l.28-1.4ZM10 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Z"
+            />
+          </svg>
+          <span className="max-sm:sr-only">Settings</span>
+        </button>
       </header>
       {answeredOffline && <OfflineNotice />}
-      <MessageList messages={messages} status={status} older={older} />
+      {(notice || preferences.error) && (
+        <p
+          role="alert"
+          className="flex items-center justify-between gap-3 border-amber-200 border-b bg-amber-50 px-4 py-2 text-amber-950 text-sm dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100"
+        >
+          {preferences.error ?? notice}
+          <button
+            type="button"
+            onClick={() => {
+              setNotice(undefined);
+              preferences.clearError();
+            }}
+            className="shrink-0 underline"
+          >
+            Dismiss
+          </button>
+        </p>
+      )}
+      <MessageList messages={messages} status={status} older={older} models={models} />
       {chatError && (
         <ChatError
           error={chatError}
@@ -119,6 +187,14 @@ export function Chat({ chatId, title, initialMessages, hasOlder, modelId, modelN
         />
       )}
       <Composer value={draft} onChange={setDraft} onSend={send} onStop={stop} busy={busy} />
+      {settingsOpen && model && (
+        <ChatSettingsDialog
+          settings={preferences.settings}
+          model={model}
+          onSave={preferences.saveSettings}
+          onClose={() => setSettingsOpen(false)}
+        />
+      )}
     </div>
   );
 }

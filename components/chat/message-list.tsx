@@ -1,7 +1,8 @@
 "use client";
 
 import type { ChatStatus } from "ai";
-import { useEffect, useLayoutEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
+import type { CatalogModel } from "@/lib/ai/catalog";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import { MessageRow } from "./message-row";
 import type { OlderMessages } from "./use-older-messages";
@@ -15,9 +16,12 @@ export interface MessageListProps {
   messages: ChatMessage[];
   status: ChatStatus;
   older: OlderMessages;
+  /** For the model names in reply footers. */
+  models: readonly CatalogModel[];
 }
 
-export function MessageList({ messages, status, older }: MessageListProps) {
+export function MessageList({ messages, status, older, models }: MessageListProps) {
+  const modelNames = useMemo(() => new Map(models.map((model) => [model.id, model.name])), [models]);
   const scroller = useRef<HTMLDivElement>(null);
   const topSentinel = useRef<HTMLDivElement>(null);
   const following = useRef(true);
@@ -99,6 +103,9 @@ export function MessageList({ messages, status, older }: MessageListProps) {
           <MessageRow
             key={message.id}
             message={message}
+            modelName={
+              message.metadata?.model ? (modelNames.get(message.metadata.model) ?? message.metadata.model) : undefined
+            }
             streaming={index === lastIndex && status === "streaming" && message.role === "assistant"}
           />
         ))}

@@ -7,10 +7,12 @@ import { ToolCall } from "./tool-call";
 
 interface MessageRowProps {
   message: ChatMessage;
+  /** The display name of the model that wrote this reply. */
+  modelName?: string;
   streaming: boolean;
 }
 
-function MessageRowView({ message, streaming }: MessageRowProps) {
+function MessageRowView({ message, modelName, streaming }: MessageRowProps) {
   const isUser = message.role === "user";
   const metadata = message.metadata;
   return (
@@ -46,7 +48,11 @@ function MessageRowView({ message, streaming }: MessageRowProps) {
       </div>
       {!isUser && metadata && !streaming && (
         <footer className="mt-1 flex flex-wrap gap-x-3 text-xs text-zinc-500 dark:text-zinc-400">
-          <span>{metadata.offline ? "Offline mode (no model)" : metadata.model}</span>
+          {metadata.offline ? (
+            <span>Offline mode (no model)</span>
+          ) : (
+            <span title={metadata.model}>{modelName ?? metadata.model}</span>
+          )}
           {metadata.usage?.outputTokens !== undefined && <span>{metadata.usage.outputTokens} tokens</span>}
           {metadata.incomplete && <span className="text-red-700 dark:text-red-400">Incomplete reply</span>}
           {metadata.finishReason === "length" && <span>Stopped at the output limit</span>}

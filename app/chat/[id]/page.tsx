@@ -6,6 +6,7 @@ import { cache } from "react";
 import { Chat } from "@/components/chat/chat";
 import { knownOffline } from "@/lib/ai/ai-mode";
 import { modelOrDefault } from "@/lib/ai/catalog";
+import { getModelCatalog } from "@/lib/ai/live-catalog";
 import { currentOwnerId } from "@/lib/auth/identity";
 import { OWNER_COOKIE } from "@/lib/auth/owner-cookie";
 import { loadOwnedChat } from "@/lib/chat/load-owned-chat";
@@ -31,7 +32,9 @@ export default async function ChatPage({ params }: ChatPageProps) {
   if (!chat) notFound();
   const { env } = getCloudflareContext();
 
-  const model = modelOrDefault(chat.model);
+  const catalog = await getModelCatalog(env);
+  // A chat whose model has since been retired continues with the default.
+  const model = modelOrDefault(catalog, chat.model);
   return (
     <Chat
       key={chat.id}
@@ -39,8 +42,10 @@ export default async function ChatPage({ params }: ChatPageProps) {
       title={chat.title}
       initialMessages={chat.messages}
       hasOlder={chat.hasOlder}
+      models={catalog.models}
       modelId={model.id}
-      modelName={model.name}
+      settings={chat.settings}
+      persisted
       offline={knownOffline(env)}
     />
   );
