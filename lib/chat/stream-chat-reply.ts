@@ -17,7 +17,7 @@ import { getModelCatalog } from "@/lib/ai/live-catalog";
 import { chatInstructions, MAX_STEPS } from "@/lib/ai/prompts";
 import { requireModel } from "@/lib/ai/require-model";
 import { InStreamError } from "@/lib/ai/stream-guard";
-import { chatTools } from "@/lib/ai/tools";
+import { createChatTools } from "@/lib/ai/tools";
 import { describeStreamError, logUpstreamError, upstreamHttpError } from "@/lib/ai/upstream-error";
 import { createChat, getChat, listMessagePage, saveGeneratedTitle, saveMessage } from "@/lib/db/queries";
 import { HttpError } from "@/lib/http/http-error";
@@ -84,7 +84,9 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
   const history = fitHistory(recent, model.contextWindow - maxOutputTokens - PROMPT_OVERHEAD_TOKENS);
 
   const ai = resolveAiBinding(context.env);
-  const tools: ToolSet | undefined = model.functionCalling ? chatTools : undefined;
+  const tools: ToolSet | undefined = model.functionCalling
+    ? createChatTools({ env: context.env, chatId: request.id, ownerId: context.ownerId, ai: ai.binding })
+    : undefined;
   const result = streamText({
     model: chatModel(ai.binding, model.id),
     instructions: chatInstructions(settings.systemPrompt),
