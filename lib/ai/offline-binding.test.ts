@@ -1,8 +1,14 @@
-import { APICallError, generateText, isStepCount, streamText, tool } from "ai";
+import { APICallError, generateImage, generateText, isStepCount, streamText, tool } from "ai";
 import { describe, expect, it } from "vitest";
 import { createWorkersAI } from "workers-ai-provider";
 import { z } from "zod";
-import { createOfflineBinding, type OfflineBindingOptions, parseOfflineDirectives } from "./offline-binding";
+import { imageInfo } from "@/lib/files/image-size";
+import {
+  createOfflineBinding,
+  isOfflineOutput,
+  type OfflineBindingOptions,
+  parseOfflineDirectives,
+} from "./offline-binding";
 
 const MODEL = "@cf/meta/llama-3.3-70b-instruct-fp8-fast";
 
@@ -232,8 +238,8 @@ describe("offline binding through workers-ai-provider + AI SDK", () => {
 
   it("rejects non-text models clearly", async () => {
     const binding = createOfflineBinding({ chunkDelayMs: 0 });
-    await expect(binding.run("@cf/black-forest-labs/flux-1-schnell", { prompt: "a cat" })).rejects.toThrow(
-      "offline binding: @cf/black-forest-labs/flux-1-schnell is not supported offline yet",
+    await expect(binding.run("@cf/openai/whisper", { audio: [] })).rejects.toThrow(
+      "offline binding: @cf/openai/whisper is not supported offline yet",
     );
   });
 
@@ -338,5 +344,83 @@ describe("offline binding through workers-ai-provider + AI SDK", () => {
     expect(binding.calls.at(-1)?.inputs.prompt).toBe("call 54 offline:words=1");
     expect(() => structuredClone(binding.calls)).not.toThrow();
     expect(binding.offline).toBe(true);
+  });
+});
+
+describe("offline image model (flux-1-schnell's shape) through workers-ai-provider + generateImage", () => {
+  const FLUX = "@cf/black-forest-labs/flux-1-schnell";
+
+  function imageSetup() {
+    const binding = createOfflineBinding({ chunkDelayMs: 0 });
+    const workersai = createWorkersAI({ binding: binding as unknown as ProviderBinding });
+    return { binding, model: workersai.image(FLUX) };
+  }
+
+  it("answers { image: base64 } with a 1024x1024 placeholder PNG the provider decodes", async () => {
+    const { binding, model } = imageSetup();
+    const { image } = await generateImage({ model, prompt: "a lighthouse at dusk" });
+    expect(image.mediaType).toBe("image/png");
+    expect(imageInfo(image.uint8Array)).toEqual({ mediaType: "image/png", width: 1024, height: 1024 });
+    // Labelled inside the file too, so a downloaded copy still says what it is.
+    expect(new TextDecoder("latin1").decode(image.uint8Array)).toContain("no model made this");
+    expect(binding.calls.at(-1)).toEqual({ model: FLUX, inputs: { prompt: "a lighthouse at dusk" } });
+
+    const raw = await binding.run(FLUX, { prompt: "a lighthouse at dusk" });
+    expect(Object.keys(raw as object)).toEqual(["image"]);
+    expect(typeof (raw as { image: unknown }).image).toBe("string");
+  });
+
+  it("is deterministic per prompt (and seed), different for different prompts", async () => {
+    const { model } = imageSetup();
+    const bytes = async (prompt: string, seed?: number) => (await generateImage({ model, prompt, seed })).image.base64;
+    const fox = await bytes("a red fox");
+    expect(await bytes("a red fox")).toBe(fox);
+    expect(await bytes("a blue whale")).not.toBe(fox);
+    expect(await bytes("a red fox", 7)).not.toBe(fox);
+  });
+
+  it("marks its outputs so callers can tell a placeholder from a real image", async () => {
+    const binding = createOfflineBinding();
+    expect(isOfflineOutput(await binding.run(FLUX, { prompt: "a cat" }))).toBe(true);
+    expect(isOfflineOutput({ image: "AAAA" })).toBe(false);
+    expect(isOfflineOutput(null)).toBe(false);
+  });
+
+  it("offline:fail=<code> in the prompt fails like Workers AI (3036 -> 429 APICallError)", async () => {
+    const { model } = imageSetup();
+    const error = await generateImage({ model, prompt: "a cat offline:fail=3036", maxRetries: 0 }).catch((e) => e);
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect((error as APICallError).statusCode).toBe(429);
+    expect((error as APICallError).message).toContain("daily free allocation");
+  });
+
+  it("rejects stream-only failures, unknown failures, and a missing or too long prompt", async () => {
+    const binding = createOfflineBinding();
+    await expect(binding.run(FLUX, { prompt: "x offline:fail=midstream" })).rejects.toThrow(
+      "offline:fail=midstream on an image model",
+    );
+    await expect(binding.run(FLUX, { prompt: "x offline:fail=bogus" })).rejects.toThrow("unknown offline:fail=bogus");
+    await expect(binding.run(FLUX, {})).rejects.toThrow("required properties at '/' are 'prompt'");
+    await expect(binding.run(FLUX, { prompt: "x".repeat(2049) })).rejects.toThrow("more than 2048 characters");
+  });
+
+  it("offline:delay waits, and an abort stops the wait", async () => {
+    const binding = createOfflineBinding();
+    const controller = new AbortController();
+    const pending = binding.run(FLUX, { prompt: "slow offline:delay=2000" }, { signal: controller.signal });
+    controller.abort(new Error("stopped"));
+    await expect(pending).rejects.toThrow("stopped");
+  });
+});
+
+describe("offline:args with spaces", () => {
+  it("reads a whole JSON object even when its strings contain spaces and braces", () => {
+    const directives = parseOfflineDirectives(
+      'Draw offline:tool=generate_image offline:args={"prompt":"a red {lighthouse} at \\"dusk\\""} offline:delay=0 please',
+    );
+    expect(directives.tool).toBe("generate_image");
+    expect(JSON.parse(directives.args ?? "")).toEqual({ prompt: 'a red {lighthouse} at "dusk"' });
+    expect(directives.delay).toBe(0);
+    expect(directives.text).toBe("Draw please");
   });
 });

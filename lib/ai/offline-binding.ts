@@ -13,9 +13,16 @@
  * last user message (`offline:key=value`, see parseOfflineDirectives) drive it
  * for tests, demos and benchmarks.
  *
- * Web-standard APIs only (ReadableStream, TextEncoder, setTimeout, AbortSignal)
- * so it runs unchanged in workerd and Node 22.
+ * Web-standard APIs only (ReadableStream, TextEncoder, setTimeout, AbortSignal,
+ * CompressionStream) so it runs unchanged in workerd and Node 22.
+ *
+ * Image models in OFFLINE_IMAGE_MODELS answer like Workers AI's flux-1-schnell,
+ * `{ image: "<base64>" }`, with a deterministic placeholder PNG (see
+ * offline-image.ts); directives go in the image prompt.
  */
+
+import { extractJsonArgs } from "./offline-args";
+import { offlinePlaceholderPng } from "./offline-image";
 
 export const OFFLINE_MODEL_LABEL = "Offline mode (no model)";
 
@@ -75,6 +82,12 @@ const TOOL_RESULT_MAX_CHARS = 500;
 const YIELD_EVERY_CHUNKS = 64;
 const PARAGRAPH_WORDS = 40;
 
+/** Text-to-image models the stand-in answers, with flux-1-schnell's output shape `{ image: base64 }`. */
+export const OFFLINE_IMAGE_MODELS: ReadonlySet<string> = new Set(["@cf/black-forest-labs/flux-1-schnell"]);
+
+/** flux-1-schnell's documented prompt limit. */
+const MAX_IMAGE_PROMPT_CHARS = 2048;
+
 // Model families that are not chat/text generation; the stand-in cannot fake them (yet).
 const NON_TEXT_MODEL =
   /flux|whisper|stable-diffusion|dreamshaper|lucid-origin|phoenix|melotts|aura-|nova-3|bge-|embedding|resnet|detr-|m2m100|distilbert|bart-large-cnn/i;
@@ -92,8 +105,10 @@ function parseIntStrict(raw: string): number | undefined {
 }
 
 /** Parse directives from a user message text; exported for tests and for UI help text. */
-export function parseOfflineDirectives(text: string): OfflineDirectives {
+export function parseOfflineDirectives(message: string): OfflineDirectives {
   const out: OfflineDirectives = { text: "", ignored: [] };
+  const { text, args } = extractJsonArgs(message);
+  if (args) out.args = args;
   const stripped = text.replace(DIRECTIVE_TOKEN, (_match, lead: string, key: string, value: string) => {
     const token = `offline:${key}=${value}`;
     const k = key.toLowerCase();
@@ -727,6 +742,62 @@ function waitOrAbort(ms: number, signal: AbortSignal | undefined): Promise<void>
 }
 
 // ---------------------------------------------------------------------------
+// Images
+
+// Outputs made by the stand-in, so callers that only see the (wrapped) binding's
+// answer can still tell a placeholder from a real picture. A WeakSet, not a
+// marker field, keeps the output exactly the shape Workers AI returns.
+const offlineOutputs = new WeakSet<object>();
+
+/** Whether `output` (as returned by run()) was made by the offline stand-in rather than Workers AI. */
+export function isOfflineOutput(output: unknown): boolean {
+  return typeof output === "object" && output !== null && offlineOutputs.has(output);
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  // In slices: String.fromCharCode(...all) would overflow the argument limit.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+async function runImageModel(
+  model: string,
+  inputs: Record<string, unknown>,
+  signal: AbortSignal | undefined,
+): Promise<{ image: string }> {
+  const prompt = inputs.prompt;
+  // Worded like Workers AI's own input-schema errors (code 5006).
+  if (typeof prompt !== "string" || prompt.length === 0) {
+    throw inferenceError("5006: Error: required properties at '/' are 'prompt' (simulated by the offline stand-in)");
+  }
+  if (prompt.length > MAX_IMAGE_PROMPT_CHARS) {
+    throw inferenceError(
+      `5006: Error: must NOT have more than ${MAX_IMAGE_PROMPT_CHARS} characters at '/prompt' (simulated by the offline stand-in)`,
+    );
+  }
+  const directives = parseOfflineDirectives(prompt);
+  if (directives.fail !== undefined) {
+    if (/^\d{3,5}$/.test(directives.fail)) throw codedError(directives.fail, model);
+    if (directives.fail === "midstream" || directives.fail === "truncate") {
+      // An image is one answer, not a stream: it can only fail as a whole.
+      throw inferenceError(
+        `Internal error (simulated by the offline stand-in: offline:fail=${directives.fail} on an image model)`,
+      );
+    }
+    throw new Error(
+      `offline binding: unknown offline:fail=${directives.fail} (on an image model, use a Workers AI error code such as 3040)`,
+    );
+  }
+  await waitOrAbort(directives.delay ?? 0, signal);
+  const seed = typeof inputs.seed === "number" ? inputs.seed : 0;
+  const png = await offlinePlaceholderPng(hash32(`${seed}|${directives.text}`), directives.text);
+  const output = { image: toBase64(png) };
+  offlineOutputs.add(output);
+  return output;
+}
+
+// ---------------------------------------------------------------------------
 // Observing calls
 
 type OfflineCallObserver = (call: OfflineRunCall) => void;
@@ -775,6 +846,7 @@ export function createOfflineBinding(options: OfflineBindingOptions = {}): Offli
     if (typeof model !== "string" || !(model.startsWith("@cf/") || model.startsWith("@hf/"))) {
       throw codedError("5007", String(model));
     }
+    if (OFFLINE_IMAGE_MODELS.has(model)) return runImageModel(model, inputs ?? {}, signal);
     if (NON_TEXT_MODEL.test(model)) throw new Error(`offline binding: ${model} is not supported offline yet`);
 
     const messages = readMessages(inputs ?? {});

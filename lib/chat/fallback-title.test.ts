@@ -19,3 +19,11 @@ describe("fallbackTitle", () => {
     expect(fallbackTitle("offline:fail=3040")).toBe("New chat");
   });
 });
+
+describe("fallbackTitle with tool arguments", () => {
+  it("drops offline:args JSON even when it contains spaces", () => {
+    expect(
+      fallbackTitle('Draw a lighthouse offline:tool=generate_image offline:args={"prompt":"a red lighthouse at dusk"}'),
+    ).toBe("Draw a lighthouse");
+  });
+});

@@ -1,3 +1,5 @@
+import { extractJsonArgs } from "@/lib/ai/offline-args";
+
 const MAX_TITLE_CHARS = 60;
 
 /**
@@ -6,7 +8,9 @@ const MAX_TITLE_CHARS = 60;
  * directives dropped, cut at a word boundary.
  */
 export function fallbackTitle(firstMessage: string): string {
-  const words = firstMessage.split(/\s+/).filter((word) => word.length > 0 && !word.startsWith("offline:"));
+  const words = extractJsonArgs(firstMessage)
+    .text.split(/\s+/)
+    .filter((word) => word.length > 0 && !word.startsWith("offline:"));
   const text = words.join(" ");
   if (text.length === 0) return "New chat";
   if (text.length <= MAX_TITLE_CHARS) return text;

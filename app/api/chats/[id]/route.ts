@@ -5,6 +5,7 @@ import { requestOwnerId } from "@/lib/auth/identity";
 import { chatIdParam, updateChatBody } from "@/lib/chat/chat-history-requests";
 import { settingsOrDefault } from "@/lib/chat/chat-settings";
 import { deleteChat, updateChat } from "@/lib/db/queries";
+import { deleteChatFiles } from "@/lib/files/chat-files";
 import { HttpError } from "@/lib/http/http-error";
 import { errorResponse } from "@/lib/http/json-error";
 import { parseOrThrow } from "@/lib/http/parse-or-throw";
@@ -41,13 +42,21 @@ export async function PATCH(request: Request, { params }: ChatRouteContext): Pro
   }
 }
 
-/** Deletes a chat and all its messages. */
+/** Deletes a chat, all its messages and its stored files. */
 export async function DELETE(request: Request, { params }: ChatRouteContext): Promise<Response> {
   try {
     const id = parseOrThrow(chatIdParam, (await params).id);
-    const { env } = getCloudflareContext();
+    const { env, ctx } = getCloudflareContext();
     const ownerId = await requestOwnerId(request, env);
     if (!ownerId || !(await deleteChat(env.DB, id, ownerId))) throw notFound();
+    // After the chat row is gone nobody can read its files, so removing them can outlive the response.
+    ctx.waitUntil(
+      deleteChatFiles(env.FILES, id).catch((error: unknown) =>
+        console.warn(
+          JSON.stringify({ level: "warn", msg: "chat files not deleted", chatId: id, error: String(error) }),
+        ),
+      ),
+    );
     return new Response(null, { status: 204 });
   } catch (error) {
     return errorResponse(error);

@@ -1,0 +1,28 @@
+import type { ChatFile } from "./chat-files";
+
+/** Keys are never reused (a fresh id per image), so a file's bytes never change: cache for a year, privately. */
+const CACHE_CONTROL = "private, max-age=31536000, immutable";
+
+/** Whether an If-None-Match header lists `etag` (weak comparison, as RFC 9110 asks for this header). */
+function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const strip = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || strip(tag) === strip(etag));
+}
+
+/** Streams a stored file, or answers 304 when the browser already has this version. */
+export async function fileResponse(request: Request, file: ChatFile): Promise<Response> {
+  const headers = new Headers({
+    "content-type": file.contentType,
+    "cache-control": CACHE_CONTROL,
+    etag: file.etag,
+    "x-content-type-options": "nosniff",
+  });
+  if (matchesEtag(request.headers.get("if-none-match"), file.etag)) {
+    // The body was opened but not read; cancelling it releases the read.
+    await file.body.cancel();
+    return new Response(null, { status: 304, headers });
+  }
+  headers.set("content-length", String(file.size));
+  return new Response(file.body, { status: 200, headers });
+}
