@@ -2,6 +2,8 @@
 
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import type { CatalogModel } from "@/lib/ai/catalog";
+import { type ApprovalToolName, TOOLS_NEEDING_APPROVAL } from "@/lib/ai/tools/tool-approval";
+import { toolLabel } from "@/lib/ai/tools/tool-labels";
 import { type ChatSettings, DEFAULT_CHAT_SETTINGS, SETTINGS_LIMITS } from "@/lib/chat/chat-settings";
 
 export interface ChatSettingsDialogProps {
@@ -17,6 +19,7 @@ interface Draft {
   temperature: string;
   maxOutputTokens: string;
   reasoningEffort: ChatSettings["reasoningEffort"];
+  alwaysAllowTools: ApprovalToolName[];
 }
 
 function draftOf(settings: ChatSettings): Draft {
@@ -25,6 +28,7 @@ function draftOf(settings: ChatSettings): Draft {
     temperature: settings.temperature === null ? "" : String(settings.temperature),
     maxOutputTokens: String(settings.maxOutputTokens),
     reasoningEffort: settings.reasoningEffort,
+    alwaysAllowTools: [...settings.alwaysAllowTools],
   };
 }
 
@@ -53,6 +57,7 @@ function parseDraft(draft: Draft): { settings?: ChatSettings; problems: Problems
       temperature,
       maxOutputTokens,
       reasoningEffort: draft.reasoningEffort,
+      alwaysAllowTools: draft.alwaysAllowTools,
     },
   };
 }
@@ -197,6 +202,33 @@ export function ChatSettingsDialog({ settings, model, onSave, onClose }: ChatSet
               <option value="high">High (most thorough)</option>
             </select>
           </div>
+        )}
+
+        {model.functionCalling && (
+          <fieldset className="flex flex-col gap-1">
+            <legend className="font-medium text-sm">Run without asking</legend>
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">
+              These tools act on the outside world or cost money, so each call waits for your approval unless allowed
+              here.
+            </p>
+            {TOOLS_NEEDING_APPROVAL.map((toolName) => (
+              <label key={toolName} className="flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  checked={draft.alwaysAllowTools.includes(toolName)}
+                  onChange={(event) =>
+                    setDraft({
+                      ...draft,
+                      alwaysAllowTools: event.target.checked
+                        ? [...draft.alwaysAllowTools, toolName]
+                        : draft.alwaysAllowTools.filter((name) => name !== toolName),
+                    })
+                  }
+                />
+                {toolLabel(toolName)}
+              </label>
+            ))}
+          </fieldset>
         )}
 
         {saveError && (

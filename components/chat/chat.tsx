@@ -1,10 +1,12 @@
 "use client";
 
 import { useChat } from "@ai-sdk/react";
-import { DefaultChatTransport } from "ai";
+import { DefaultChatTransport, lastAssistantMessageIsCompleteWithApprovalResponses } from "ai";
 import { useCallback, useMemo, useState } from "react";
 import { useChatHistory } from "@/components/sidebar/chat-history-provider";
 import type { CatalogModel } from "@/lib/ai/catalog";
+import type { ApprovalToolName } from "@/lib/ai/tools/tool-approval";
+import { approvalsOf } from "@/lib/chat/approvals-of";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import type { ChatSettings } from "@/lib/chat/chat-settings";
 import { fallbackTitle } from "@/lib/chat/fallback-title";
@@ -70,30 +72,36 @@ export function Chat({
         api: "/api/chat",
         // Only the new message goes up: the server keeps the history.
         // The model and settings are read when a message is sent, so changing them doesn't rebuild the chat.
-        prepareSendMessagesRequest: ({ id, messages }) => ({
-          body: {
-            id,
-            message: messages.at(-1),
-            model: latest.current.modelId,
-            settings: latest.current.settings,
-          },
-        }),
+        // After tool approvals the last message is the reply that asked: only the answers go up.
+        prepareSendMessagesRequest: ({ id, messages }) => {
+          const last = messages.at(-1);
+          const { modelId: model, settings } = latest.current;
+          return {
+            body:
+              last?.role === "assistant"
+                ? { id, approvals: approvalsOf(last), model, settings }
+                : { id, message: last, model, settings },
+          };
+        },
       }),
     [latest],
   );
 
-  const { messages, setMessages, sendMessage, regenerate, stop, status, error, clearError } = useChat<ChatMessage>({
-    id: chatId,
-    messages: initialMessages,
-    transport,
-    throttle: STREAM_THROTTLE_MS,
-    onData: (part) => {
-      if (part.type === "data-title") {
-        setTitle(part.data.chatId, part.data.title);
-        document.title = `${part.data.title} · Workers AI Chat`;
-      }
-    },
-  });
+  const { messages, setMessages, sendMessage, regenerate, stop, status, error, clearError, addToolApprovalResponse } =
+    useChat<ChatMessage>({
+      id: chatId,
+      messages: initialMessages,
+      transport,
+      throttle: STREAM_THROTTLE_MS,
+      // Once every tool call waiting in the last reply is approved or denied, the turn continues by itself.
+      sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
+      onData: (part) => {
+        if (part.type === "data-title") {
+          setTitle(part.data.chatId, part.data.title);
+          document.title = `${part.data.title} · Workers AI Chat`;
+        }
+      },
+    });
   const older = useOlderMessages(chatId, hasOlder, messages, setMessages);
 
   const busy = status === "submitted" || status === "streaming";
@@ -112,6 +120,24 @@ export function Chat({
       await sendMessage({ text });
     },
     [sendMessage, clearError, chatId, touch, modelId, markPersisted],
+  );
+
+  const { saveSettings } = preferences;
+  const answerApproval = useCallback(
+    async (approvalId: string, approved: boolean, alwaysAllow?: ApprovalToolName) => {
+      if (approved && alwaysAllow) {
+        const current = latest.current.settings;
+        if (!current.alwaysAllowTools.includes(alwaysAllow)) {
+          await saveSettings({ ...current, alwaysAllowTools: [...current.alwaysAllowTools, alwaysAllow] });
+        }
+      }
+      await addToolApprovalResponse({
+        id: approvalId,
+        approved,
+        ...(approved ? {} : { reason: "Denied by the user." }),
+      });
+    },
+    [addToolApprovalResponse, saveSettings, latest],
   );
 
   // A request the server never accepted (network down, rejected input) loses
@@ -178,7 +204,13 @@ export function Chat({
           </button>
         </p>
       )}
-      <MessageList messages={messages} status={status} older={older} models={models} />
+      <MessageList
+        messages={messages}
+        status={status}
+        older={older}
+        models={models}
+        onAnswerApproval={answerApproval}
+      />
       {chatError && (
         <ChatError
           error={chatError}

@@ -5,6 +5,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import type { CatalogModel } from "@/lib/ai/catalog";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import { MessageRow } from "./message-row";
+import type { AnswerApproval } from "./tool-call";
 import type { OlderMessages } from "./use-older-messages";
 
 /** Within this many pixels of the bottom counts as "following" the stream. */
@@ -18,9 +19,10 @@ export interface MessageListProps {
   older: OlderMessages;
   /** For the model names in reply footers. */
   models: readonly CatalogModel[];
+  onAnswerApproval: AnswerApproval;
 }
 
-export function MessageList({ messages, status, older, models }: MessageListProps) {
+export function MessageList({ messages, status, older, models, onAnswerApproval }: MessageListProps) {
   const modelNames = useMemo(() => new Map(models.map((model) => [model.id, model.name])), [models]);
   const scroller = useRef<HTMLDivElement>(null);
   const topSentinel = useRef<HTMLDivElement>(null);
@@ -107,6 +109,7 @@ export function MessageList({ messages, status, older, models }: MessageListProp
               message.metadata?.model ? (modelNames.get(message.metadata.model) ?? message.metadata.model) : undefined
             }
             streaming={index === lastIndex && status === "streaming" && message.role === "assistant"}
+            onAnswerApproval={onAnswerApproval}
           />
         ))}
         {status === "submitted" && (

@@ -3,16 +3,17 @@
 import { isToolUIPart } from "ai";
 import { memo } from "react";
 import type { ChatMessage } from "@/lib/chat/chat-message";
-import { ToolCall } from "./tool-call";
+import { type AnswerApproval, ToolCall } from "./tool-call";
 
 interface MessageRowProps {
   message: ChatMessage;
   /** The display name of the model that wrote this reply. */
   modelName?: string;
   streaming: boolean;
+  onAnswerApproval: AnswerApproval;
 }
 
-function MessageRowView({ message, modelName, streaming }: MessageRowProps) {
+function MessageRowView({ message, modelName, streaming, onAnswerApproval }: MessageRowProps) {
   const isUser = message.role === "user";
   const metadata = message.metadata;
   return (
@@ -42,7 +43,7 @@ function MessageRowView({ message, modelName, streaming }: MessageRowProps) {
               </details>
             );
           }
-          if (isToolUIPart(part)) return <ToolCall key={key} part={part} />;
+          if (isToolUIPart(part)) return <ToolCall key={key} part={part} onAnswerApproval={onAnswerApproval} />;
           return null;
         })}
       </div>

@@ -1,45 +1,194 @@
+"use client";
+
 import { getToolOrDynamicToolName } from "ai";
+import { useEffect, useId, useState } from "react";
+import { type ApprovalToolName, needsApproval } from "@/lib/ai/tools/tool-approval";
+import { toolLabel } from "@/lib/ai/tools/tool-labels";
 import type { ChatMessage } from "@/lib/chat/chat-message";
+import { ToolResult } from "./tool-result";
 
 type ChatToolPart = Extract<ChatMessage["parts"][number], { toolCallId: string }>;
 
-const STATE_LABELS: Record<ChatToolPart["state"], string> = {
-  "input-streaming": "Preparing",
-  "input-available": "Running",
-  "approval-requested": "Waiting for approval",
-  "approval-responded": "Running",
-  "output-available": "Done",
-  "output-error": "Failed",
-  "output-denied": "Denied",
+/** Answers a tool call waiting for approval; `alwaysAllow` also lets that tool run without asking in this chat. */
+export type AnswerApproval = (approvalId: string, approved: boolean, alwaysAllow?: ApprovalToolName) => Promise<void>;
+
+type Status = "preparing" | "running" | "waiting" | "done" | "failed" | "denied";
+
+const STATUS_LABELS: Record<Status, string> = {
+  preparing: "Preparing",
+  running: "Running",
+  waiting: "Waiting for approval",
+  done: "Done",
+  failed: "Failed",
+  denied: "Denied",
 };
 
-function toolTitle(part: ChatToolPart): string {
-  const name = getToolOrDynamicToolName(part).replaceAll("_", " ");
-  return name.charAt(0).toUpperCase() + name.slice(1);
+const STATUS_STYLES: Record<Status, string> = {
+  preparing: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
+  running: "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200",
+  waiting: "bg-amber-100 text-amber-950 dark:bg-amber-950 dark:text-amber-100",
+  done: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200",
+  failed: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
+  denied: "bg-zinc-200 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200",
+};
+
+function statusOf(part: ChatToolPart): Status {
+  switch (part.state) {
+    case "input-streaming":
+      return "preparing";
+    case "input-available":
+      return "running";
+    case "approval-requested":
+      return "waiting";
+    case "approval-responded":
+      return part.approval.approved ? "running" : "denied";
+    case "output-available":
+      return "done";
+    case "output-error":
+      return "failed";
+    case "output-denied":
+      return "denied";
+  }
 }
 
-export function ToolCall({ part }: { part: ChatToolPart }) {
-  const label = STATE_LABELS[part.state] ?? part.state;
+/** A one-line hint of what the call is about, shown in the card's summary. */
+function gist(input: unknown): string | undefined {
+  if (typeof input !== "object" || input === null) return undefined;
+  const record = input as Record<string, unknown>;
+  const value = record.prompt ?? record.expression ?? record.url ?? record.timeZone;
+  return typeof value === "string" ? value : undefined;
+}
+
+/**
+ * One tool call as a card: its name in words, a live status, the arguments as
+ * they stream in, then the result for its kind or the reason it failed. Calls
+ * that wait for approval show Approve and Deny.
+ */
+export function ToolCall({ part, onAnswerApproval }: { part: ChatToolPart; onAnswerApproval: AnswerApproval }) {
+  const toolName = getToolOrDynamicToolName(part);
+  const status = statusOf(part);
+  const label = toolLabel(toolName);
+  // Open when there is something to act on or see; the reader can still fold it.
+  const wantsAttention =
+    status === "waiting" || status === "failed" || (status === "done" && toolName === "generate_image");
+  const [open, setOpen] = useState(wantsAttention);
+  useEffect(() => {
+    if (wantsAttention) setOpen(true);
+  }, [wantsAttention]);
+
+  const summary = gist(part.input);
   return (
     <details
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
       className="rounded-lg border border-zinc-200 text-sm dark:border-zinc-800"
-      open={part.state === "output-error"}
     >
       <summary className="flex cursor-pointer items-center gap-2 px-3 py-2">
-        <span className="font-medium">{toolTitle(part)}</span>
-        <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs dark:bg-zinc-800" data-testid="tool-state">
-          {label}
+        <span className="font-medium">{label}</span>
+        <span
+          className={`rounded-full px-2 py-0.5 text-xs ${STATUS_STYLES[status]}`}
+          data-testid="tool-state"
+          aria-live="polite"
+        >
+          {STATUS_LABELS[status]}
         </span>
+        {summary && <span className="min-w-0 truncate text-zinc-500 dark:text-zinc-400">{summary}</span>}
       </summary>
-      <div className="flex flex-col gap-2 border-zinc-200 border-t px-3 py-2 dark:border-zinc-800">
+      <div className="flex flex-col gap-3 border-zinc-200 border-t px-3 py-2 dark:border-zinc-800">
+        {part.state === "approval-requested" && (
+          <ApprovalPrompt
+            toolName={toolName}
+            label={label}
+            onAnswer={(approved, alwaysAllow) => onAnswerApproval(part.approval.id, approved, alwaysAllow)}
+          />
+        )}
         {part.input !== undefined && (
-          <pre className="overflow-x-auto font-mono text-xs">{JSON.stringify(part.input, null, 2)}</pre>
+          <section aria-label="Arguments">
+            <h4 className="mb-1 text-xs text-zinc-500 uppercase tracking-wide dark:text-zinc-400">Arguments</h4>
+            <pre className="overflow-x-auto rounded bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-900">
+              {JSON.stringify(part.input, null, 2)}
+            </pre>
+          </section>
         )}
         {part.state === "output-available" && (
-          <pre className="overflow-x-auto font-mono text-xs">{JSON.stringify(part.output, null, 2)}</pre>
+          <section aria-label="Result">
+            <h4 className="mb-1 text-xs text-zinc-500 uppercase tracking-wide dark:text-zinc-400">Result</h4>
+            <ToolResult output={part.output} />
+          </section>
         )}
-        {part.state === "output-error" && <p className="text-red-700 dark:text-red-400">{part.errorText}</p>}
+        {part.state === "output-error" && (
+          <p className="text-red-700 dark:text-red-400">
+            <span className="font-medium">Failed: </span>
+            {part.errorText}
+          </p>
+        )}
+        {status === "denied" && (
+          <p className="text-zinc-600 dark:text-zinc-400">You denied this call, so it did not run.</p>
+        )}
       </div>
     </details>
+  );
+}
+
+function ApprovalPrompt({
+  toolName,
+  label,
+  onAnswer,
+}: {
+  toolName: string;
+  label: string;
+  onAnswer(approved: boolean, alwaysAllow?: ApprovalToolName): Promise<void>;
+}) {
+  const [alwaysAllow, setAlwaysAllow] = useState(false);
+  const [answering, setAnswering] = useState(false);
+  const checkboxId = useId();
+
+  async function answer(approved: boolean) {
+    setAnswering(true);
+    try {
+      await onAnswer(approved, approved && alwaysAllow && needsApproval(toolName) ? toolName : undefined);
+    } finally {
+      setAnswering(false);
+    }
+  }
+
+  return (
+    <div
+      role="group"
+      aria-label={`${label} needs your approval`}
+      className="flex flex-col gap-2 rounded-lg bg-amber-50 p-3 dark:bg-amber-950/40"
+    >
+      <p>
+        <span className="font-medium">{label}</span> needs your approval: it acts on the outside world or costs money.
+        Check the arguments below.
+      </p>
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          disabled={answering}
+          onClick={() => void answer(true)}
+          className="rounded-lg bg-orange-700 px-3 py-1.5 font-medium text-white hover:bg-orange-800 disabled:opacity-60"
+        >
+          Approve
+        </button>
+        <button
+          type="button"
+          disabled={answering}
+          onClick={() => void answer(false)}
+          className="rounded-lg border border-zinc-300 px-3 py-1.5 hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          Deny
+        </button>
+        <label htmlFor={checkboxId} className="flex items-center gap-1.5 text-xs">
+          <input
+            id={checkboxId}
+            type="checkbox"
+            checked={alwaysAllow}
+            onChange={(event) => setAlwaysAllow(event.target.checked)}
+          />
+          Always allow {label.toLowerCase()} in this chat
+        </label>
+      </div>
+    </div>
   );
 }

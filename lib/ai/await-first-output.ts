@@ -8,6 +8,11 @@ const OUTPUT_PARTS = new Set<string>([
   "reasoning-delta",
   "tool-input-start",
   "tool-call",
+  // A turn that resumes after an approval starts with the approved call's outcome.
+  "tool-approval-response",
+  "tool-result",
+  "tool-error",
+  "tool-output-denied",
   "finish",
 ]);
 

@@ -17,22 +17,40 @@ export const idString = z
 /** A model id; whether the catalog offers it is checked where the catalog is at hand. */
 export const modelId = z.string().min(1).max(200);
 
-/** What the browser sends for one turn: only the new message; the server holds the history. */
-export const chatRequestSchema = z.object({
+/** A person's answer to a tool call that waited for approval; only these states are taken from the browser. */
+export const approvalResponse = z.object({
   id: idString,
-  message: z
-    .object({
-      id: idString,
-      role: z.literal("user"),
-      parts: z.array(textPart).min(1).max(20),
-    })
-    .refine((message) => message.parts.some((part) => part.text.trim().length > 0), {
-      message: "The message is empty.",
-      path: ["parts"],
-    }),
-  model: modelId.optional(),
-  /** Sent when the person changed them: stored on the chat and used from this turn on. */
-  settings: chatSettingsSchema.optional(),
+  approved: z.boolean(),
+  reason: z.string().max(500).optional(),
 });
 
+/**
+ * What the browser sends for one turn: the new message (the server holds the
+ * history), or its answers to the tool calls awaiting approval at the end of
+ * the chat.
+ */
+export const chatRequestSchema = z
+  .object({
+    id: idString,
+    message: z
+      .object({
+        id: idString,
+        role: z.literal("user"),
+        parts: z.array(textPart).min(1).max(20),
+      })
+      .refine((message) => message.parts.some((part) => part.text.trim().length > 0), {
+        message: "The message is empty.",
+        path: ["parts"],
+      })
+      .optional(),
+    approvals: z.array(approvalResponse).min(1).max(20).optional(),
+    model: modelId.optional(),
+    /** Sent when the person changed them: stored on the chat and used from this turn on. */
+    settings: chatSettingsSchema.optional(),
+  })
+  .refine((request) => (request.message === undefined) !== (request.approvals === undefined), {
+    message: "Send either a message or approvals, not both or neither.",
+  });
+
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
+export type ApprovalResponse = z.infer<typeof approvalResponse>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TOOLS_NEEDING_APPROVAL } from "@/lib/ai/tools/tool-approval";
 import { type ChatSettings, REASONING_EFFORTS, SETTINGS_LIMITS } from "./chat-settings";
 
 const { systemPromptChars, temperature, maxOutputTokens } = SETTINGS_LIMITS;
@@ -27,4 +28,11 @@ export const chatSettingsSchema = z.object({
       message: `The reasoning effort must be one of ${REASONING_EFFORTS.join(", ")}, or null.`,
     })
     .nullable(),
-}) satisfies z.ZodType<ChatSettings>;
+  // Optional for clients that predate it; absent means every approval tool asks.
+  alwaysAllowTools: z
+    .array(
+      z.enum(TOOLS_NEEDING_APPROVAL, { message: `Only ${TOOLS_NEEDING_APPROVAL.join(", ")} can be always allowed.` }),
+    )
+    .max(TOOLS_NEEDING_APPROVAL.length)
+    .default([]),
+}) satisfies z.ZodType<ChatSettings, unknown>;

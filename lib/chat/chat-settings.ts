@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_OUTPUT_TOKENS } from "@/lib/ai/prompts";
+import type { ApprovalToolName } from "@/lib/ai/tools/tool-approval";
 
 /**
  * What a person can tune per chat. Zod-free so the settings form can import it;
@@ -16,6 +17,8 @@ export interface ChatSettings {
   maxOutputTokens: number;
   /** null: the model's own default; only sent to models that accept it. */
   reasoningEffort: ReasoningEffort | null;
+  /** Tools that normally ask for approval but may run without asking in this chat. */
+  alwaysAllowTools: ApprovalToolName[];
 }
 
 export const DEFAULT_CHAT_SETTINGS: Readonly<ChatSettings> = Object.freeze({
@@ -23,6 +26,7 @@ export const DEFAULT_CHAT_SETTINGS: Readonly<ChatSettings> = Object.freeze({
   temperature: null,
   maxOutputTokens: DEFAULT_MAX_OUTPUT_TOKENS,
   reasoningEffort: null,
+  alwaysAllowTools: [],
 });
 
 export const SETTINGS_LIMITS = {
@@ -33,5 +37,5 @@ export const SETTINGS_LIMITS = {
 
 /** A chat's stored settings (NULL for a chat that never changed them) filled in with the defaults. */
 export function settingsOrDefault(stored: Partial<ChatSettings> | null | undefined): ChatSettings {
-  return { ...DEFAULT_CHAT_SETTINGS, ...(stored ?? {}) };
+  return { ...DEFAULT_CHAT_SETTINGS, alwaysAllowTools: [], ...(stored ?? {}) };
 }

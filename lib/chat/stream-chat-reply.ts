@@ -18,9 +18,11 @@ import { chatInstructions, MAX_STEPS } from "@/lib/ai/prompts";
 import { requireModel } from "@/lib/ai/require-model";
 import { InStreamError } from "@/lib/ai/stream-guard";
 import { createChatTools } from "@/lib/ai/tools";
+import { toolApprovalFor } from "@/lib/ai/tools/tool-approval";
 import { describeStreamError, logUpstreamError, upstreamHttpError } from "@/lib/ai/upstream-error";
 import { createChat, getChat, listMessagePage, saveGeneratedTitle, saveMessage } from "@/lib/db/queries";
 import { HttpError } from "@/lib/http/http-error";
+import { applyApprovals } from "./apply-approvals";
 import type { ChatMessage, ChatMessageMetadata } from "./chat-message";
 import type { ChatRequest } from "./chat-request";
 import { settingsOrDefault } from "./chat-settings";
@@ -57,28 +59,34 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
   const model = requireModel(catalog, request.model ?? chat?.model ?? catalog.defaultModelId);
   // Settings sent with the turn are the chat's from now on; otherwise the stored ones apply.
   const settings = request.settings ?? settingsOrDefault(chat?.settings);
-  const firstText = chat ? undefined : request.message.parts.map((part) => part.text).join(" ");
-  if (firstText !== undefined) {
-    await createChat(db, {
-      id: request.id,
-      ownerId: context.ownerId,
-      model: model.id,
-      title: fallbackTitle(firstText),
-      ...(request.settings ? { settings: request.settings } : {}),
-    });
-  }
+  const storedWith = { model: model.id, ...(request.settings ? { settings: request.settings } : {}) };
 
-  const userMessage: ChatMessage = {
-    id: request.message.id,
-    role: "user",
-    parts: request.message.parts,
-    metadata: { createdAt: Date.now() },
-  };
-  // Saved before the model is called so nothing the user typed is lost if it fails.
-  await saveMessage(db, request.id, userMessage, {
-    model: model.id,
-    ...(request.settings ? { settings: request.settings } : {}),
-  });
+  let firstText: string | undefined;
+  if (request.message) {
+    firstText = chat ? undefined : request.message.parts.map((part) => part.text).join(" ");
+    if (firstText !== undefined) {
+      await createChat(db, {
+        id: request.id,
+        ownerId: context.ownerId,
+        model: model.id,
+        title: fallbackTitle(firstText),
+        ...(request.settings ? { settings: request.settings } : {}),
+      });
+    }
+    const userMessage: ChatMessage = {
+      id: request.message.id,
+      role: "user",
+      parts: request.message.parts,
+      metadata: { createdAt: Date.now() },
+    };
+    // Saved before the model is called so nothing the user typed is lost if it fails.
+    await saveMessage(db, request.id, userMessage, storedWith);
+  } else if (request.approvals) {
+    if (!chat) throw new HttpError(404, "not_found", "No such chat.");
+    const { messages: last } = await listMessagePage(db, request.id, { limit: 1 });
+    // Approved calls run (and denied ones are reported to the model) when streamText sees the updated reply.
+    await saveMessage(db, request.id, applyApprovals(last[0], request.approvals), storedWith);
+  }
   const maxOutputTokens = replyTokenLimit(model.contextWindow, settings.maxOutputTokens);
   const { messages: recent } = await listMessagePage(db, request.id, { limit: HISTORY_LOAD_LIMIT });
   const history = fitHistory(recent, model.contextWindow - maxOutputTokens - PROMPT_OVERHEAD_TOKENS);
@@ -92,6 +100,8 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
     instructions: chatInstructions(settings.systemPrompt),
     messages: await convertToModelMessages(history, { tools }),
     tools,
+    // Image generation and web fetches wait for a person's approval (see lib/ai/tools/tool-approval.ts).
+    ...(tools ? { toolApproval: toolApprovalFor(settings.alwaysAllowTools) } : {}),
     stopWhen: isStepCount(MAX_STEPS),
     maxOutputTokens,
     ...(settings.temperature !== null ? { temperature: settings.temperature } : {}),

@@ -117,6 +117,7 @@ describe("per-chat settings", () => {
     temperature: 0.3,
     maxOutputTokens: 300,
     reasoningEffort: "high",
+    alwaysAllowTools: [],
   };
 
   it("sends the defaults when a chat has no settings: our instructions, 2048 tokens, the model's temperature", async () => {

@@ -335,6 +335,7 @@ describe("PATCH /api/chats/[id] with a model or settings", () => {
     temperature: 0.7,
     maxOutputTokens: 512,
     reasoningEffort: "medium",
+    alwaysAllowTools: [],
   };
 
   it("switches a chat's model and answers with the whole chat, default settings included", async () => {
@@ -435,6 +436,7 @@ describe("PATCH /api/chats/[id] with a model or settings", () => {
       temperature: 2,
       maxOutputTokens: 8192,
       reasoningEffort: null,
+      alwaysAllowTools: [],
     };
     expect((await patchChat(browser, id, { settings: edges })).status).toBe(200);
     const low: ChatSettings = { ...edges, temperature: 0, maxOutputTokens: 64 };
