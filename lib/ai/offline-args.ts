@@ -23,3 +23,11 @@ export function extractJsonArgs(text: string): { text: string; args?: string } {
   }
   return { text };
 }
+
+/** A message without its `offline:` directives (which only steer the stand-in): for titles and previews. */
+export function withoutOfflineDirectives(text: string): string {
+  return extractJsonArgs(text)
+    .text.split(/\s+/)
+    .filter((word) => word.length > 0 && !word.startsWith("offline:"))
+    .join(" ");
+}

@@ -1,4 +1,4 @@
-import { extractJsonArgs } from "@/lib/ai/offline-args";
+import { withoutOfflineDirectives } from "@/lib/ai/offline-args";
 
 const MAX_TITLE_CHARS = 60;
 
@@ -8,10 +8,7 @@ const MAX_TITLE_CHARS = 60;
  * directives dropped, cut at a word boundary.
  */
 export function fallbackTitle(firstMessage: string): string {
-  const words = extractJsonArgs(firstMessage)
-    .text.split(/\s+/)
-    .filter((word) => word.length > 0 && !word.startsWith("offline:"));
-  const text = words.join(" ");
+  const text = withoutOfflineDirectives(firstMessage);
   if (text.length === 0) return "New chat";
   if (text.length <= MAX_TITLE_CHARS) return text;
   const cut = text.slice(0, MAX_TITLE_CHARS);

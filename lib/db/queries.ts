@@ -2,7 +2,7 @@ import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
 import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import type { ChatSettings } from "@/lib/chat/chat-settings";
-import { type ChatRow, chats, messages } from "./schema";
+import { type ChatRow, chats, messages, shares } from "./schema";
 
 /** The only module that talks to D1. */
 
@@ -157,9 +157,10 @@ export async function saveGeneratedTitle(d1: D1Database, id: string, title: stri
 export async function deleteChat(d1: D1Database, id: string, ownerId: string): Promise<boolean> {
   const db = orm(d1);
   const owned = and(eq(chats.id, id), eq(chats.ownerId, ownerId));
-  // Messages go explicitly too: the cascade only runs where foreign keys are enforced.
-  const [, deleted] = await db.batch([
+  // Messages and share links go explicitly too: the cascade only runs where foreign keys are enforced.
+  const [, , deleted] = await db.batch([
     db.delete(messages).where(sql`${messages.chatId} IN (SELECT ${chats.id} FROM ${chats} WHERE ${owned})`),
+    db.delete(shares).where(sql`${shares.chatId} IN (SELECT ${chats.id} FROM ${chats} WHERE ${owned})`),
     db.delete(chats).where(owned).returning({ id: chats.id }),
   ]);
   return deleted.length > 0;
@@ -256,4 +257,24 @@ export async function saveMessage(
       })
       .where(eq(chats.id, chatId)),
   ]);
+}
+
+/** Writes a whole history into a (new) chat in one batch, in order: forks of shared chats. */
+export async function insertMessages(d1: D1Database, chatId: string, history: readonly ChatMessage[]): Promise<void> {
+  if (history.length === 0) return;
+  const db = orm(d1);
+  const start = Date.now();
+  const inserts = history.map((message, index) =>
+    db.insert(messages).values({
+      id: message.id,
+      chatId,
+      role: message.role,
+      parts: message.parts,
+      metadata: message.metadata ?? null,
+      text: plainText(message),
+      createdAt: start + index,
+    }),
+  );
+  const [first, ...rest] = inserts;
+  if (first) await db.batch([first, ...rest]);
 }

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import type { ChatSettings } from "@/lib/chat/chat-settings";
+import type { ShareSnapshot } from "@/lib/share/share-snapshot";
 
 /**
  * The D1 tables as drizzle sees them. The SQL in migrations/ creates them;
@@ -50,3 +51,31 @@ export const messages = sqliteTable(
 );
 
 export type ChatRow = typeof chats.$inferSelect;
+
+export const shares = sqliteTable(
+  "shares",
+  {
+    /** The whole secret of a share link: 144 random bits, base64url. */
+    id: text("id").primaryKey().notNull(),
+    chatId: text("chat_id")
+      .notNull()
+      .unique()
+      .references(() => chats.id, { onDelete: "cascade" }),
+    ownerId: text("owner_id").notNull(),
+    title: text("title").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).notNull().$type<ShareSnapshot>(),
+    includeSystemPrompt: integer("include_system_prompt", { mode: "boolean" }).notNull().default(false),
+    indexable: integer("indexable", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (table) => [index("shares_owner_updated").on(table.ownerId, sql`${table.updatedAt} DESC`)],
+);
+
+export type ShareRow = typeof shares.$inferSelect;
+
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey().notNull(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+});

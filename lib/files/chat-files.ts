@@ -52,6 +52,23 @@ export async function getChatFile(bucket: R2Bucket, key: string): Promise<ChatFi
   };
 }
 
+/** Copies a stored file into another chat's folder under the same file name; returns the new key. */
+export async function copyChatFile(
+  bucket: R2Bucket,
+  fromKey: string,
+  to: { chatId: string; ownerId: string },
+): Promise<string | null> {
+  const object = await bucket.get(fromKey);
+  if (!object) return null;
+  const name = fromKey.slice(fromKey.lastIndexOf("/") + 1);
+  const key = `${chatFilesPrefix(to.chatId)}${name}`;
+  await bucket.put(key, object.body, {
+    httpMetadata: object.httpMetadata,
+    customMetadata: { ...object.customMetadata, chatId: to.chatId, ownerId: to.ownerId },
+  });
+  return key;
+}
+
 /** Deletes every file of a chat; returns how many there were. */
 export async function deleteChatFiles(bucket: R2Bucket, chatId: string): Promise<number> {
   const prefix = chatFilesPrefix(chatId);

@@ -11,10 +11,10 @@ function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
 }
 
 /** Streams a stored file, or answers 304 when the browser already has this version. */
-export async function fileResponse(request: Request, file: ChatFile): Promise<Response> {
+export async function fileResponse(request: Request, file: ChatFile, cacheControl = CACHE_CONTROL): Promise<Response> {
   const headers = new Headers({
     "content-type": file.contentType,
-    "cache-control": CACHE_CONTROL,
+    "cache-control": cacheControl,
     etag: file.etag,
     "x-content-type-options": "nosniff",
   });

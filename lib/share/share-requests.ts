@@ -1,0 +1,17 @@
+import { z } from "zod";
+import type { ShareSummary } from "@/lib/db/shares";
+import { SHARE_ID_PATTERN } from "./share-id";
+
+/** POST /api/chats/[id]/share */
+export const shareChatBody = z.object({
+  includeSystemPrompt: z.boolean().default(false),
+  indexable: z.boolean().default(false),
+});
+
+/** A share id from a URL: anything not shaped like one is answered like a missing link. */
+export const shareIdParam = z.string().regex(SHARE_ID_PATTERN, "not a share link id");
+
+/** A share as the owner's API shows it, with its path. */
+export function shareView(share: ShareSummary) {
+  return { ...share, path: `/share/${share.id}` };
+}
