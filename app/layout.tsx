@@ -1,16 +1,6 @@
-import { getCloudflareContext } from "@opennextjs/cloudflare";
 import type { Metadata, Viewport } from "next";
-import { cookies } from "next/headers";
 import type { ReactNode } from "react";
-import { ChatHistoryProvider } from "@/components/sidebar/chat-history-provider";
-import { Sidebar } from "@/components/sidebar/sidebar";
-import { currentOwnerId } from "@/lib/auth/identity";
-import { OWNER_COOKIE } from "@/lib/auth/owner-cookie";
-import { loadChatListPage } from "@/lib/chat/chat-list-page";
 import "./globals.css";
-
-// Every page shows the asking browser's own chats.
-export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: "Workers AI Chat",
@@ -28,22 +18,10 @@ export const viewport: Viewport = {
   ],
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  // The sidebar's first page is rendered with the page, so history shows without a round trip.
-  const cookieValue = (await cookies()).get(OWNER_COOKIE)?.value;
-  const { env } = getCloudflareContext();
-  const ownerId = await currentOwnerId(cookieValue, env);
-  const firstPage = await loadChatListPage(env.DB, ownerId);
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>
-        <ChatHistoryProvider initialPage={firstPage}>
-          <div className="flex h-dvh">
-            <Sidebar />
-            <main className="flex min-w-0 flex-1 flex-col">{children}</main>
-          </div>
-        </ChatHistoryProvider>
-      </body>
+      <body>{children}</body>
     </html>
   );
 }

@@ -17,6 +17,7 @@ import { MessageList } from "./message-list";
 import { ModelPicker } from "./model-picker";
 import { OfflineNotice } from "./offline-notice";
 import { readChatError } from "./read-chat-error";
+import { ShareDialog } from "./share-dialog";
 import { useChatPreferences } from "./use-chat-preferences";
 import { useOlderMessages } from "./use-older-messages";
 
@@ -58,6 +59,7 @@ export function Chat({
 }: ChatProps) {
   const [draft, setDraft] = useState("");
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [shareOpen, setShareOpen] = useState(false);
   const [notice, setNotice] = useState(initialNotice);
   const preferences = useChatPreferences(chatId, persisted, initialModelId, initialSettings);
   const { modelId, latest, markPersisted } = preferences;
@@ -171,6 +173,19 @@ export function Chat({
         <ModelPicker models={models} value={modelId} onChange={preferences.selectModel} />
         <button
           type="button"
+          onClick={() => setShareOpen(true)}
+          disabled={messages.length === 0}
+          aria-haspopup="dialog"
+          title={messages.length === 0 ? "Send a message first" : "Share a snapshot of this chat"}
+          className="flex shrink-0 items-center gap-1.5 rounded-lg border border-zinc-300 px-2 py-1.5 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+        >
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
+            <path d="M13 4.5a2.5 2.5 0 1 1 .7 1.74L7.9 9.13a2.5 2.5 0 0 1 0 1.74l5.8 2.89a2.5 2.5 0 1 1-.67 1.34l-5.8-2.9a2.5 2.5 0 1 1 0-3.4l5.8-2.9A2.5 2.5 0 0 1 13 4.5Z" />
+          </svg>
+          <span className="max-sm:sr-only">Share</span>
+        </button>
+        <button
+          type="button"
           onClick={() => setSettingsOpen(true)}
           aria-haspopup="dialog"
           title="Chat settings"
@@ -219,6 +234,13 @@ export function Chat({
         />
       )}
       <Composer value={draft} onChange={setDraft} onSend={send} onStop={stop} busy={busy} />
+      {shareOpen && (
+        <ShareDialog
+          chatId={chatId}
+          hasSystemPrompt={preferences.settings.systemPrompt.trim().length > 0}
+          onClose={() => setShareOpen(false)}
+        />
+      )}
       {settingsOpen && model && (
         <ChatSettingsDialog
           settings={preferences.settings}

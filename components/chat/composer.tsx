@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, useEffect, useRef } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 
 export interface ComposerProps {
   value: string;
@@ -24,8 +24,13 @@ export function Composer({ value, onChange, onSend, onStop, busy }: ComposerProp
     element.style.height = `${Math.min(element.scrollHeight, MAX_ROWS_HEIGHT_PX)}px`;
   }, [value]);
 
+  // Text typed before the page finished loading (hydrating) is kept, not reset to "".
+  const [ready, setReady] = useState(false);
   useEffect(() => {
-    textarea.current?.focus();
+    const element = textarea.current;
+    if (element?.value && !value) onChange(element.value);
+    element?.focus();
+    setReady(true);
   }, []);
 
   function submit(event?: FormEvent) {
@@ -45,7 +50,11 @@ export function Composer({ value, onChange, onSend, onStop, busy }: ComposerProp
   }
 
   return (
-    <form onSubmit={submit} className="border-zinc-200 border-t px-4 py-3 dark:border-zinc-800">
+    <form
+      onSubmit={submit}
+      data-ready={ready || undefined}
+      className="border-zinc-200 border-t px-4 py-3 dark:border-zinc-800"
+    >
       <div className="mx-auto flex w-full max-w-3xl items-end gap-2">
         <label htmlFor="composer" className="sr-only">
           Message

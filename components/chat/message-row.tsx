@@ -10,7 +10,8 @@ interface MessageRowProps {
   /** The display name of the model that wrote this reply. */
   modelName?: string;
   streaming: boolean;
-  onAnswerApproval: AnswerApproval;
+  /** Absent where the transcript is read-only (a shared link). */
+  onAnswerApproval?: AnswerApproval;
 }
 
 function MessageRowView({ message, modelName, streaming, onAnswerApproval }: MessageRowProps) {

@@ -64,7 +64,7 @@ function gist(input: unknown): string | undefined {
  * they stream in, then the result for its kind or the reason it failed. Calls
  * that wait for approval show Approve and Deny.
  */
-export function ToolCall({ part, onAnswerApproval }: { part: ChatToolPart; onAnswerApproval: AnswerApproval }) {
+export function ToolCall({ part, onAnswerApproval }: { part: ChatToolPart; onAnswerApproval?: AnswerApproval }) {
   const toolName = getToolOrDynamicToolName(part);
   const status = statusOf(part);
   const label = toolLabel(toolName);
@@ -95,7 +95,7 @@ export function ToolCall({ part, onAnswerApproval }: { part: ChatToolPart; onAns
         {summary && <span className="min-w-0 truncate text-zinc-500 dark:text-zinc-400">{summary}</span>}
       </summary>
       <div className="flex flex-col gap-3 border-zinc-200 border-t px-3 py-2 dark:border-zinc-800">
-        {part.state === "approval-requested" && (
+        {part.state === "approval-requested" && onAnswerApproval && (
           <ApprovalPrompt
             toolName={toolName}
             label={label}

@@ -156,6 +156,15 @@ export function Sidebar() {
             )}
           </ul>
         </div>
+        <div className="border-zinc-200 border-t px-3 py-2 dark:border-zinc-800">
+          <Link
+            href="/shares"
+            onClick={closeDrawer}
+            className="block rounded-md px-2 py-1.5 text-sm text-zinc-600 hover:bg-zinc-200/70 dark:text-zinc-300 dark:hover:bg-zinc-800/70"
+          >
+            Shared links
+          </Link>
+        </div>
       </nav>
       {pendingDelete && (
         <DeleteChatDialog

@@ -20,6 +20,8 @@ export function chat(page: Page) {
 /** Types a message and sends it with Enter. */
 export async function sendWithEnter(page: Page, text: string) {
   const { composer } = chat(page);
+  // Until React has hydrated the composer, Enter would only insert a newline.
+  await page.locator("form[data-ready]").waitFor();
   await composer.fill(text);
   await composer.press("Enter");
 }

@@ -1,16 +1,19 @@
 import openNextWorker from "open-next-worker";
 import { basicAuthChallenge } from "./basic-auth";
+import { cachedSharePage } from "./share-page-cache";
 
 /**
- * The Worker's entry: checks the optional Basic auth, then hands the request
- * to the app that OpenNext built. (Next 16's proxy.ts can't run on OpenNext
- * yet, so request-wide checks live here.) "open-next-worker" is an alias for
- * .open-next/worker.js, set in wrangler.jsonc; it exists only after a build.
+ * The Worker's entry: checks the optional Basic auth, serves shared chats from
+ * the edge cache, then hands the request to the app that OpenNext built.
+ * (Next 16's proxy.ts can't run on OpenNext yet, so request-wide work lives
+ * here.) "open-next-worker" is an alias for .open-next/worker.js, set in
+ * wrangler.jsonc; it exists only after a build.
  */
 export default {
   async fetch(request, env, ctx) {
     const challenge = await basicAuthChallenge(request, env.BASIC_AUTH);
     if (challenge) return challenge;
-    return openNextWorker.fetch(request, env, ctx);
+    const render = async () => openNextWorker.fetch(request, env, ctx);
+    return (await cachedSharePage(request, env, ctx, render)) ?? render();
   },
 } satisfies ExportedHandler<CloudflareEnv>;

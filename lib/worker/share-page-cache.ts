@@ -1,0 +1,61 @@
+import { shareVersion } from "@/lib/db/shares";
+import { SHARE_ID_PATTERN } from "@/lib/share/share-id";
+
+const SHARE_PAGE = /^\/share\/([^/]+)$/;
+// Browsers and CDNs keep the page but ask again each time; the answer is a cheap 304 until the link changes.
+const CLIENT_CACHE_CONTROL = "public, max-age=0, must-revalidate";
+// Our own edge copy is keyed by the snapshot's version, so it can live long: an update makes a new key and a
+// revoked link never reaches the cache (its version lookup fails first).
+const EDGE_CACHE_CONTROL = "public, s-maxage=86400";
+
+function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
+  return ifNoneMatch?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag) ?? false;
+}
+
+function withCacheHeaders(response: Response, etag: string): Response {
+  const headers = new Headers(response.headers);
+  headers.set("cache-control", CLIENT_CACHE_CONTROL);
+  headers.set("etag", etag);
+  headers.delete("set-cookie");
+  return new Response(response.body, { status: response.status, headers });
+}
+
+/**
+ * Serves /share/<id> from the Workers cache when this version of the snapshot
+ * was rendered before, answers revalidations with 304, and otherwise renders
+ * and stores the page. Returns null for anything else (including Next's own
+ * client-navigation requests, which carry an RSC header).
+ */
+export async function cachedSharePage(
+  request: Request,
+  env: CloudflareEnv,
+  ctx: ExecutionContext,
+  render: () => Promise<Response>,
+): Promise<Response | null> {
+  if (request.method !== "GET" || request.headers.has("rsc")) return null;
+  const url = new URL(request.url);
+  const id = SHARE_PAGE.exec(url.pathname)?.[1];
+  if (!id || !SHARE_ID_PATTERN.test(id) || url.search) return null;
+
+  const version = await shareVersion(env.DB, id);
+  if (version === null) return null;
+  const etag = `"share-${id}-${version}"`;
+  if (etagMatches(request.headers.get("if-none-match"), etag)) {
+    return new Response(null, { status: 304, headers: { etag, "cache-control": CLIENT_CACHE_CONTROL } });
+  }
+
+  // The DOM lib's CacheStorage type (tsconfig includes it for the browser code) hides Workers' caches.default.
+  const cache = (caches as unknown as { default: Cache }).default;
+  const key = new Request(`${url.origin}/share/${id}?snapshot=${version}`);
+  const hit = await cache.match(key);
+  if (hit) return withCacheHeaders(hit, etag);
+
+  const rendered = await render();
+  if (rendered.status !== 200) return rendered;
+  const response = withCacheHeaders(rendered, etag);
+  const stored = response.clone();
+  const storedHeaders = new Headers(stored.headers);
+  storedHeaders.set("cache-control", EDGE_CACHE_CONTROL);
+  ctx.waitUntil(cache.put(key, new Response(stored.body, { status: 200, headers: storedHeaders })));
+  return response;
+}
