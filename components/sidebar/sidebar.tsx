@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { ThemeSwitcher } from "@/components/theme/theme-switcher";
 import type { ChatSummary } from "@/lib/db/queries";
 import { useChatHistory } from "./chat-history-provider";
 import { ChatListItem } from "./chat-list-item";
@@ -164,6 +165,7 @@ export function Sidebar() {
           >
             Shared links
           </Link>
+          <ThemeSwitcher />
         </div>
       </nav>
       {pendingDelete && (
