@@ -11,6 +11,8 @@ export interface ChatMessageMetadata {
   /** The reply did not end cleanly (upstream error, truncation, stop); never shown as complete. */
   incomplete?: boolean;
   usage?: { inputTokens?: number; outputTokens?: number };
+  /** Milliseconds from the reply's first token to its last, for tokens per second. */
+  generationMs?: number;
 }
 
 export type ChatDataParts = {

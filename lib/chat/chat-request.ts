@@ -44,6 +44,11 @@ export const chatRequestSchema = z
       })
       .optional(),
     approvals: z.array(approvalResponse).min(1).max(20).optional(),
+    /**
+     * "regenerate": answer `message` (already in the chat) again; the old reply is kept as a version.
+     * Sending a message whose id is already in the chat edits it; the old branch is kept as a version.
+     */
+    trigger: z.enum(["submit", "regenerate"]).optional(),
     model: modelId.optional(),
     /** Sent when the person changed them: stored on the chat and used from this turn on. */
     settings: chatSettingsSchema.optional(),

@@ -20,7 +20,16 @@ import { InStreamError } from "@/lib/ai/stream-guard";
 import { createChatTools } from "@/lib/ai/tools";
 import { toolApprovalFor } from "@/lib/ai/tools/tool-approval";
 import { describeStreamError, logUpstreamError, upstreamHttpError } from "@/lib/ai/upstream-error";
-import { createChat, getChat, listMessagePage, saveGeneratedTitle, saveMessage } from "@/lib/db/queries";
+import {
+  createChat,
+  getChat,
+  listMessagePage,
+  listMessagesFrom,
+  previousMessageId,
+  saveGeneratedTitle,
+  saveMessage,
+} from "@/lib/db/queries";
+import { archiveBranch } from "@/lib/db/versions";
 import { HttpError } from "@/lib/http/http-error";
 import { applyApprovals } from "./apply-approvals";
 import type { ChatMessage, ChatMessageMetadata } from "./chat-message";
@@ -73,6 +82,7 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
         ...(request.settings ? { settings: request.settings } : {}),
       });
     }
+    if (chat) await archiveReplacedBranch(db, request.id, request.message.id, request.trigger === "regenerate");
     const userMessage: ChatMessage = {
       id: request.message.id,
       role: "user",
@@ -124,11 +134,18 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
         : nameChat(db, request.id, firstText, context.env, fallbackTitle(firstText));
   if (title) context.waitUntil(title);
 
-  const outcome = { errored: false, finishReason: undefined as string | undefined };
+  const outcome = {
+    errored: false,
+    finishReason: undefined as string | undefined,
+    firstOutputAt: undefined as number | undefined,
+  };
   const observed = first.stream.pipeThrough(
     new TransformStream<TextStreamPart<ToolSet>, TextStreamPart<ToolSet>>({
       transform(part, controller) {
         if (part.type === "error") outcome.errored = true;
+        if (outcome.firstOutputAt === undefined && (part.type === "text-delta" || part.type === "reasoning-delta")) {
+          outcome.firstOutputAt = Date.now();
+        }
         if (part.type === "finish") {
           outcome.finishReason = part.finishReason;
           // A stream that broke off finishes quietly; tell the browser it failed.
@@ -158,6 +175,8 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
           finishReason: part.finishReason,
           ...(part.finishReason === "error" ? { incomplete: true } : {}),
           usage: { inputTokens: part.totalUsage.inputTokens, outputTokens: part.totalUsage.outputTokens },
+          // From the first token to the last: what tokens per second is measured over.
+          generationMs: Date.now() - (outcome.firstOutputAt ?? startedAt),
         };
       }
       return undefined;
@@ -197,4 +216,31 @@ async function nameChat(
   if (!generated) return fallback;
   // A rename that landed first wins; the browser then keeps what it has.
   return (await saveGeneratedTitle(db, chatId, generated)) ? generated : fallback;
+}
+
+/**
+ * Before a regenerated reply or an edited message, the branch it replaces is
+ * kept as a version: for a regenerate, everything after the user's message;
+ * for an edit (a message id already in the chat), that message and everything
+ * after it. A new message touches nothing.
+ */
+async function archiveReplacedBranch(
+  db: D1Database,
+  chatId: string,
+  messageId: string,
+  regenerate: boolean,
+): Promise<void> {
+  const fromMessage = await listMessagesFrom(db, chatId, messageId, true);
+  const [existing, ...after] = fromMessage;
+  if (!existing) {
+    if (regenerate) throw new HttpError(400, "invalid_request", "There is no such message to answer again.");
+    return;
+  }
+  if (existing.role !== "user")
+    throw new HttpError(400, "invalid_request", "Only your own messages can be sent again.");
+  if (regenerate) {
+    await archiveBranch(db, chatId, messageId, after);
+  } else {
+    await archiveBranch(db, chatId, (await previousMessageId(db, chatId, messageId)) ?? "", fromMessage);
+  }
 }

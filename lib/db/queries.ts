@@ -2,7 +2,7 @@ import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
 import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import type { ChatSettings } from "@/lib/chat/chat-settings";
-import { type ChatRow, chats, messages, shares } from "./schema";
+import { type ChatRow, chats, messages, messageVersions, shares } from "./schema";
 
 /** The only module that talks to D1. */
 
@@ -158,9 +158,12 @@ export async function deleteChat(d1: D1Database, id: string, ownerId: string): P
   const db = orm(d1);
   const owned = and(eq(chats.id, id), eq(chats.ownerId, ownerId));
   // Messages and share links go explicitly too: the cascade only runs where foreign keys are enforced.
-  const [, , deleted] = await db.batch([
+  const [, , , deleted] = await db.batch([
     db.delete(messages).where(sql`${messages.chatId} IN (SELECT ${chats.id} FROM ${chats} WHERE ${owned})`),
     db.delete(shares).where(sql`${shares.chatId} IN (SELECT ${chats.id} FROM ${chats} WHERE ${owned})`),
+    db
+      .delete(messageVersions)
+      .where(sql`${messageVersions.chatId} IN (SELECT ${chats.id} FROM ${chats} WHERE ${owned})`),
     db.delete(chats).where(owned).returning({ id: chats.id }),
   ]);
   return deleted.length > 0;
@@ -277,4 +280,43 @@ export async function insertMessages(d1: D1Database, chatId: string, history: re
   );
   const [first, ...rest] = inserts;
   if (first) await db.batch([first, ...rest]);
+}
+
+/** The message `messageId` (if `inclusive`) and everything after it, oldest first: a branch about to be replaced. */
+export async function listMessagesFrom(
+  d1: D1Database,
+  chatId: string,
+  messageId: string,
+  inclusive: boolean,
+): Promise<ChatMessage[]> {
+  const position = sql`(SELECT created_at, rowid FROM messages WHERE chat_id = ${chatId} AND id = ${messageId})`;
+  const rows = await orm(d1)
+    .select(messageColumns)
+    .from(messages)
+    .where(
+      and(
+        eq(messages.chatId, chatId),
+        inclusive
+          ? sql`(${messages.createdAt}, rowid) >= ${position}`
+          : sql`(${messages.createdAt}, rowid) > ${position}`,
+      ),
+    )
+    .orderBy(messages.createdAt, sql`rowid`);
+  return rows.map(toChatMessage);
+}
+
+/** The message just before `messageId` in a chat, or null when it is the first. */
+export async function previousMessageId(d1: D1Database, chatId: string, messageId: string): Promise<string | null> {
+  const [row] = await orm(d1)
+    .select({ id: messages.id })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.chatId, chatId),
+        sql`(${messages.createdAt}, rowid) < (SELECT created_at, rowid FROM messages WHERE chat_id = ${chatId} AND id = ${messageId})`,
+      ),
+    )
+    .orderBy(desc(messages.createdAt), sql`rowid DESC`)
+    .limit(1);
+  return row?.id ?? null;
 }

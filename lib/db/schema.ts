@@ -79,3 +79,18 @@ export const rateLimits = sqliteTable("rate_limits", {
   windowStart: integer("window_start").notNull(),
   count: integer("count").notNull(),
 });
+
+export const messageVersions = sqliteTable(
+  "message_versions",
+  {
+    chatId: text("chat_id")
+      .notNull()
+      .references(() => chats.id, { onDelete: "cascade" }),
+    /** The message the replaced branch followed; "" when it began the chat. */
+    parentId: text("parent_id").notNull(),
+    version: integer("version").notNull(),
+    messages: text("messages", { mode: "json" }).notNull().$type<ChatMessage[]>(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.chatId, table.parentId, table.version] })],
+);
