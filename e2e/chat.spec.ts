@@ -89,7 +89,8 @@ test("Shift+Enter inserts a newline and does not send", async ({ page }) => {
   // Enter then sends the whole message, newline included.
   await composer.press("Enter");
   await expect(userMessages).toHaveCount(1);
-  expect(await userMessages.first().innerText()).toBe("first line\nsecond line offline:words=5");
+  // The bubble's own text (the message's action toolbar sits below it).
+  expect(await userMessages.first().locator("div").first().innerText()).toBe("first line\nsecond line offline:words=5");
   await waitForFinishedReply(page, replies.first());
 });
 

@@ -10,9 +10,13 @@ import { approvalsOf } from "@/lib/chat/approvals-of";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import type { ChatSettings } from "@/lib/chat/chat-settings";
 import { fallbackTitle } from "@/lib/chat/fallback-title";
+import type { BranchVersion } from "@/lib/db/versions";
 import { ChatError } from "./chat-error";
+import { ChatMenu } from "./chat-menu";
 import { ChatSettingsDialog } from "./chat-settings-dialog";
 import { Composer } from "./composer";
+import { KeyboardShortcutsDialog, useChatShortcuts } from "./keyboard-shortcuts";
+import type { OnMessageAction } from "./message-actions";
 import { MessageList } from "./message-list";
 import { ModelPicker } from "./model-picker";
 import { OfflineNotice } from "./offline-notice";
@@ -29,6 +33,8 @@ export interface ChatProps {
   initialMessages: ChatMessage[];
   /** Whether older messages than `initialMessages` exist on the server. */
   hasOlder: boolean;
+  /** Earlier branches (regenerated replies, edited messages). */
+  versions: BranchVersion[];
   /** The models the picker offers. */
   models: readonly CatalogModel[];
   /** The chat's model (or, for a new chat, this browser's default). */
@@ -50,6 +56,7 @@ export function Chat({
   title,
   initialMessages,
   hasOlder,
+  versions: initialVersions,
   models,
   modelId: initialModelId,
   settings: initialSettings,
@@ -60,6 +67,11 @@ export function Chat({
   const [draft, setDraft] = useState("");
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const showShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  useChatShortcuts(showShortcuts);
+  const [versions, setVersions] = useState(initialVersions);
+  const [viewing, setViewing] = useState<{ parentId: string; version: number } | null>(null);
   const [notice, setNotice] = useState(initialNotice);
   const preferences = useChatPreferences(chatId, persisted, initialModelId, initialSettings);
   const { modelId, latest, markPersisted } = preferences;
@@ -75,14 +87,18 @@ export function Chat({
         // Only the new message goes up: the server keeps the history.
         // The model and settings are read when a message is sent, so changing them doesn't rebuild the chat.
         // After tool approvals the last message is the reply that asked: only the answers go up.
-        prepareSendMessagesRequest: ({ id, messages }) => {
+        prepareSendMessagesRequest: ({ id, messages, trigger }) => {
           const last = messages.at(-1);
           const { modelId: model, settings } = latest.current;
+          if (last?.role === "assistant") return { body: { id, approvals: approvalsOf(last), model, settings } };
           return {
-            body:
-              last?.role === "assistant"
-                ? { id, approvals: approvalsOf(last), model, settings }
-                : { id, message: last, model, settings },
+            body: {
+              id,
+              message: last,
+              model,
+              settings,
+              ...(trigger === "regenerate-message" ? { trigger: "regenerate" } : {}),
+            },
           };
         },
       }),
@@ -142,6 +158,56 @@ export function Chat({
     [addToolApprovalResponse, saveSettings, latest],
   );
 
+  /** Keeps what a regenerate or an edit replaces, the way the server does, so ‹1/2› appears at once. */
+  const keepAsVersion = useCallback((parentId: string, branch: ChatMessage[]) => {
+    if (branch.length === 0) return;
+    setVersions((current) => [
+      ...current,
+      {
+        parentId,
+        version: current.filter((version) => version.parentId === parentId).length + 1,
+        messages: branch,
+      },
+    ]);
+  }, []);
+
+  const regenerateReply = useCallback(() => {
+    const lastUser = messages.findLastIndex((message) => message.role === "user");
+    const question = messages[lastUser];
+    if (!question) return;
+    setViewing(null);
+    clearError();
+    keepAsVersion(question.id, messages.slice(lastUser + 1));
+    void regenerate();
+  }, [messages, keepAsVersion, regenerate, clearError]);
+
+  const onAction = useCallback<OnMessageAction>(
+    (_message, action) => {
+      if (action.type === "regenerate") regenerateReply();
+      else if (action.type === "show-version") {
+        const total = versions.filter((version) => version.parentId === action.parentId).length + 1;
+        setViewing(action.version >= total ? null : { parentId: action.parentId, version: action.version });
+      }
+    },
+    [regenerateReply, versions],
+  );
+
+  const editMessage = useCallback(
+    (message: ChatMessage, text: string) => {
+      const index = messages.findIndex((candidate) => candidate.id === message.id);
+      if (index === -1) return;
+      setViewing(null);
+      keepAsVersion(messages[index - 1]?.id ?? "", messages.slice(index));
+      void sendMessage({ text, messageId: message.id });
+    },
+    [messages, keepAsVersion, sendMessage],
+  );
+
+  const useExample = useCallback((text: string) => {
+    setDraft(text);
+    document.getElementById("composer")?.focus();
+  }, []);
+
   // A request the server never accepted (network down, rejected input) loses
   // nothing: the text goes back into the composer and the bubble is removed.
   const restoreUnsent = useCallback(() => {
@@ -156,7 +222,7 @@ export function Chat({
 
   return (
     <div className="flex h-full flex-col">
-      <header className="flex items-center gap-3 border-zinc-200 border-b px-4 py-3 dark:border-zinc-800">
+      <header className="flex items-center gap-2 border-zinc-200 border-b px-2 py-3 sm:gap-3 sm:px-4 dark:border-zinc-800">
         <button
           type="button"
           onClick={() => setDrawerOpen(true)}
@@ -199,6 +265,7 @@ export function Chat({
           </svg>
           <span className="max-sm:sr-only">Settings</span>
         </button>
+        <ChatMenu chatId={chatId} persisted={messages.length > 0} onShowShortcuts={showShortcuts} />
       </header>
       {answeredOffline && <OfflineNotice />}
       {(notice || preferences.error) && (
@@ -225,15 +292,22 @@ export function Chat({
         older={older}
         models={models}
         onAnswerApproval={answerApproval}
+        versions={versions}
+        viewing={viewing}
+        onAction={onAction}
+        onEdit={editMessage}
+        onBackToLatest={() => setViewing(null)}
+        onExample={useExample}
       />
       {chatError && (
         <ChatError
           error={chatError}
-          onRetry={chatError.requestReachedServer ? () => regenerate() : undefined}
+          onRetry={chatError.requestReachedServer ? regenerateReply : undefined}
           onDismiss={chatError.requestReachedServer ? clearError : restoreUnsent}
         />
       )}
       <Composer value={draft} onChange={setDraft} onSend={send} onStop={stop} busy={busy} />
+      {shortcutsOpen && <KeyboardShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       {shareOpen && (
         <ShareDialog
           chatId={chatId}

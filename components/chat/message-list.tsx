@@ -1,9 +1,12 @@
 "use client";
 
 import type { ChatStatus } from "ai";
-import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { CatalogModel } from "@/lib/ai/catalog";
 import type { ChatMessage } from "@/lib/chat/chat-message";
+import type { BranchVersion } from "@/lib/db/versions";
+import { ExamplePrompts } from "./example-prompts";
+import type { OnMessageAction } from "./message-actions";
 import { MessageRow } from "./message-row";
 import type { AnswerApproval } from "./tool-call";
 import type { OlderMessages } from "./use-older-messages";
@@ -20,9 +23,51 @@ export interface MessageListProps {
   /** For the model names in reply footers. */
   models: readonly CatalogModel[];
   onAnswerApproval: AnswerApproval;
+  versions: readonly BranchVersion[];
+  /** An earlier version being looked at instead of the live branch after `parentId`. */
+  viewing: { parentId: string; version: number } | null;
+  onAction: OnMessageAction;
+  onEdit(message: ChatMessage, text: string): void;
+  onBackToLatest(): void;
+  onExample(text: string): void;
 }
 
-export function MessageList({ messages, status, older, models, onAnswerApproval }: MessageListProps) {
+/** The messages shown: the live conversation, or its start plus an earlier branch being looked at. */
+function displayedMessages(
+  messages: ChatMessage[],
+  versionsByParent: Map<string, BranchVersion[]>,
+  viewing: MessageListProps["viewing"],
+): { shown: ChatMessage[]; readOnlyFrom: number } {
+  if (!viewing) return { shown: messages, readOnlyFrom: messages.length };
+  const branch = versionsByParent.get(viewing.parentId)?.[viewing.version - 1];
+  const parentIndex = viewing.parentId === "" ? -1 : messages.findIndex((message) => message.id === viewing.parentId);
+  if (!branch || (viewing.parentId !== "" && parentIndex === -1))
+    return { shown: messages, readOnlyFrom: messages.length };
+  return { shown: [...messages.slice(0, parentIndex + 1), ...branch.messages], readOnlyFrom: parentIndex + 1 };
+}
+
+export function MessageList({
+  messages,
+  status,
+  older,
+  models,
+  onAnswerApproval,
+  versions,
+  viewing,
+  onAction,
+  onEdit,
+  onBackToLatest,
+  onExample,
+}: MessageListProps) {
+  const [atBottom, setAtBottom] = useState(true);
+  const versionsByParent = useMemo(() => {
+    const byParent = new Map<string, BranchVersion[]>();
+    for (const version of versions)
+      byParent.set(version.parentId, [...(byParent.get(version.parentId) ?? []), version]);
+    return byParent;
+  }, [versions]);
+  const { shown, readOnlyFrom } = displayedMessages(messages, versionsByParent, viewing);
+  const busy = status === "submitted" || status === "streaming";
   const modelNames = useMemo(() => new Map(models.map((model) => [model.id, model.name])), [models]);
   const scroller = useRef<HTMLDivElement>(null);
   const topSentinel = useRef<HTMLDivElement>(null);
@@ -67,12 +112,21 @@ export function MessageList({ messages, status, older, models, onAnswerApproval 
     const element = scroller.current;
     if (!element) return;
     following.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICK_THRESHOLD_PX;
+    if (following.current !== atBottom) setAtBottom(following.current);
     if (element.scrollTop === 0 && hasOlder) void loadOlder();
   }
 
-  const lastIndex = messages.length - 1;
+  function jumpToLatest() {
+    const element = scroller.current;
+    if (!element) return;
+    following.current = true;
+    setAtBottom(true);
+    element.scrollTo({ top: element.scrollHeight, behavior: "smooth" });
+  }
+
+  const lastIndex = shown.length - 1;
   return (
-    <div ref={scroller} onScroll={onScroll} className="flex-1 overflow-y-auto">
+    <div ref={scroller} onScroll={onScroll} className="relative flex-1 overflow-y-auto">
       {/* The log is polite and not atomic, so screen readers hear new text, not the whole history. */}
       <div
         role="log"
@@ -98,26 +152,59 @@ export function MessageList({ messages, status, older, models, onAnswerApproval 
             {older.error}
           </p>
         )}
-        {messages.length === 0 && (
-          <p className="mt-24 text-center text-zinc-500 dark:text-zinc-400">Ask anything to start a conversation.</p>
+        {messages.length === 0 && <ExamplePrompts onPick={onExample} />}
+        {shown.map((message, index) => {
+          const parentId = shown[index - 1]?.id ?? "";
+          const earlier = versionsByParent.get(parentId);
+          // The switcher sits on the first message of a branch that has versions (live rows, or the branch being viewed).
+          const hasSwitcher = earlier !== undefined && index <= readOnlyFrom;
+          const total = (earlier?.length ?? 0) + 1;
+          const readOnly = index >= readOnlyFrom;
+          return (
+            <MessageRow
+              key={message.id}
+              message={message}
+              modelName={
+                message.metadata?.model ? (modelNames.get(message.metadata.model) ?? message.metadata.model) : undefined
+              }
+              streaming={index === lastIndex && status === "streaming" && message.role === "assistant"}
+              onAnswerApproval={readOnly ? undefined : onAnswerApproval}
+              onAction={onAction}
+              onEdit={readOnly || busy ? undefined : onEdit}
+              versionParentId={hasSwitcher ? parentId : undefined}
+              versionCurrent={hasSwitcher ? (viewing?.parentId === parentId ? viewing.version : total) : undefined}
+              versionTotal={hasSwitcher ? total : undefined}
+              canRegenerate={!readOnly && !busy && index === lastIndex && message.role === "assistant"}
+              canEdit={!readOnly && !busy && message.role === "user"}
+            />
+          );
+        })}
+        {viewing && (
+          <p
+            role="status"
+            className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-900"
+          >
+            You're looking at an earlier version; it isn't part of the conversation any more.
+            <button type="button" onClick={onBackToLatest} className="font-medium underline">
+              Back to the latest
+            </button>
+          </p>
         )}
-        {messages.map((message, index) => (
-          <MessageRow
-            key={message.id}
-            message={message}
-            modelName={
-              message.metadata?.model ? (modelNames.get(message.metadata.model) ?? message.metadata.model) : undefined
-            }
-            streaming={index === lastIndex && status === "streaming" && message.role === "assistant"}
-            onAnswerApproval={onAnswerApproval}
-          />
-        ))}
         {status === "submitted" && (
           <p role="status" className="text-sm text-zinc-500 dark:text-zinc-400">
             <span className="inline-block animate-pulse">Thinking…</span>
           </p>
         )}
       </div>
+      {!atBottom && shown.length > 0 && (
+        <button
+          type="button"
+          onClick={jumpToLatest}
+          className="sticky bottom-3 left-1/2 z-10 -translate-x-1/2 rounded-full border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow-md hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+        >
+          ↓ Jump to latest
+        </button>
+      )}
     </div>
   );
 }

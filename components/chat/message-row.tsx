@@ -1,8 +1,10 @@
 "use client";
 
 import { isToolUIPart } from "ai";
-import { memo } from "react";
+import { memo, useState } from "react";
 import type { ChatMessage } from "@/lib/chat/chat-message";
+import { Markdown } from "./markdown";
+import { MessageActions, MessageEditor, type OnMessageAction, type VersionInfo } from "./message-actions";
 import { type AnswerApproval, ToolCall } from "./tool-call";
 
 interface MessageRowProps {
@@ -12,11 +14,60 @@ interface MessageRowProps {
   streaming: boolean;
   /** Absent where the transcript is read-only (a shared link). */
   onAnswerApproval?: AnswerApproval;
+  /** Absent where the transcript is read-only. */
+  onAction?: OnMessageAction;
+  /** Edit a user message: resend `text` in its place. */
+  onEdit?: (message: ChatMessage, text: string) => void;
+  /** ‹current/total› among the versions after `versionParentId` (primitives, so memo holds while streaming). */
+  versionParentId?: string;
+  versionCurrent?: number;
+  versionTotal?: number;
+  canRegenerate?: boolean;
+  canEdit?: boolean;
 }
 
-function MessageRowView({ message, modelName, streaming, onAnswerApproval }: MessageRowProps) {
+function tokensPerSecond(outputTokens: number | undefined, generationMs: number | undefined): string | null {
+  if (!outputTokens || !generationMs || generationMs < 50) return null;
+  return `${(outputTokens / (generationMs / 1000)).toFixed(1)} tokens/s`;
+}
+
+function MessageRowView({
+  message,
+  modelName,
+  streaming,
+  onAnswerApproval,
+  onAction,
+  onEdit,
+  versionParentId,
+  versionCurrent,
+  versionTotal,
+  canRegenerate = false,
+  canEdit = false,
+}: MessageRowProps) {
   const isUser = message.role === "user";
   const metadata = message.metadata;
+  const [editing, setEditing] = useState(false);
+  const versionInfo: VersionInfo | undefined =
+    versionParentId !== undefined && versionCurrent && versionTotal
+      ? { parentId: versionParentId, current: versionCurrent, total: versionTotal }
+      : undefined;
+  const speed = tokensPerSecond(metadata?.usage?.outputTokens, metadata?.generationMs);
+
+  if (editing && onEdit) {
+    const text = message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
+    return (
+      <article aria-label="Your message" data-role="user" className="ml-auto w-full max-w-[85%]">
+        <MessageEditor
+          initialText={text}
+          onCancel={() => setEditing(false)}
+          onSubmit={(edited) => {
+            setEditing(false);
+            onEdit(message, edited);
+          }}
+        />
+      </article>
+    );
+  }
   return (
     <article
       aria-label={isUser ? "Your message" : "Assistant message"}
@@ -30,6 +81,8 @@ function MessageRowView({ message, modelName, streaming, onAnswerApproval }: Mes
         {message.parts.map((part, index) => {
           const key = `${message.id}-${index}`;
           if (part.type === "text") {
+            // People type code and symbols that must show exactly as typed: only replies are markdown.
+            if (!isUser) return <Markdown key={key} text={part.text} streaming={streaming && part.state !== "done"} />;
             return (
               <div key={key} className="whitespace-pre-wrap break-words">
                 {part.text}
@@ -56,9 +109,19 @@ function MessageRowView({ message, modelName, streaming, onAnswerApproval }: Mes
             <span title={metadata.model}>{modelName ?? metadata.model}</span>
           )}
           {metadata.usage?.outputTokens !== undefined && <span>{metadata.usage.outputTokens} tokens</span>}
+          {speed && <span>{speed}</span>}
           {metadata.incomplete && <span className="text-red-700 dark:text-red-400">Incomplete reply</span>}
           {metadata.finishReason === "length" && <span>Stopped at the output limit</span>}
         </footer>
+      )}
+      {onAction && !streaming && (
+        <MessageActions
+          message={message}
+          versionInfo={versionInfo}
+          canRegenerate={canRegenerate}
+          canEdit={canEdit}
+          onAction={(target, action) => (action.type === "edit" ? setEditing(true) : onAction(target, action))}
+        />
       )}
     </article>
   );

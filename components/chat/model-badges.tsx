@@ -31,7 +31,7 @@ export function ModelBadges({ model }: { model: CatalogModel }) {
           Retiring {formatDate(model.plannedDeprecation)}
         </span>
       )}
-      <span className="text-[11px] text-zinc-500 dark:text-zinc-400">
+      <span className="text-[11px] text-zinc-600 dark:text-zinc-400">
         {formatContextWindow(model.contextWindow)} context
       </span>
     </span>

@@ -107,9 +107,9 @@ export function ModelPicker({ models, value, onChange }: ModelPickerProps) {
         aria-haspopup="dialog"
         aria-expanded={open}
         onClick={() => (open ? close() : openPicker())}
-        className="flex max-w-[11rem] items-center gap-1.5 rounded-lg border border-zinc-300 px-2.5 py-1.5 text-sm hover:bg-zinc-100 sm:max-w-[18rem] dark:border-zinc-700 dark:hover:bg-zinc-900"
+        className="flex max-w-[9rem] items-center gap-1.5 rounded-lg border border-zinc-300 px-2.5 py-1.5 text-sm hover:bg-zinc-100 sm:max-w-[18rem] dark:border-zinc-700 dark:hover:bg-zinc-900"
       >
-        <span className="text-zinc-500 max-sm:sr-only dark:text-zinc-400">Model</span>
+        <span className="text-zinc-600 max-sm:sr-only dark:text-zinc-400">Model</span>
         <span className="sr-only">:</span>
         <span className="truncate font-medium">{current?.name ?? value}</span>
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 shrink-0" fill="currentColor">

@@ -6,7 +6,10 @@ import { useChatHistory } from "@/components/sidebar/chat-history-provider";
 import { rememberedModelChoice } from "@/lib/chat/model-preference";
 import { Chat, type ChatProps } from "./chat";
 
-export type NewChatProps = Omit<ChatProps, "chatId" | "title" | "initialMessages" | "hasOlder" | "persisted"> & {
+export type NewChatProps = Omit<
+  ChatProps,
+  "chatId" | "title" | "initialMessages" | "hasOlder" | "persisted" | "versions"
+> & {
   initialChatId: string;
 };
 
@@ -39,6 +42,7 @@ export function NewChat({ initialChatId, modelId, models, notice, ...props }: Ne
       title="New chat"
       initialMessages={[]}
       hasOlder={false}
+      versions={[]}
       persisted={false}
       models={models}
       modelId={chat.modelId}

@@ -42,6 +42,7 @@ export default async function ChatPage({ params }: ChatPageProps) {
       title={chat.title}
       initialMessages={chat.messages}
       hasOlder={chat.hasOlder}
+      versions={chat.versions}
       models={catalog.models}
       modelId={model.id}
       settings={chat.settings}
