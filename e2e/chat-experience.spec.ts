@@ -158,3 +158,14 @@ test("axe finds no serious or critical violations on the chat, picker and share 
     await stranger.close();
   }
 });
+
+test("the theme choice applies before the page paints and survives a reload", async ({ page }) => {
+  await page.getByRole("radiogroup", { name: "Theme" }).getByText("Dark", { exact: true }).click();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  // The class is set by the head script while the HTML is parsed, before React or any paint.
+  await page.reload({ waitUntil: "commit" });
+  await page.waitForFunction(() => document.body !== null);
+  expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(true);
+  await page.getByRole("radiogroup", { name: "Theme" }).getByText("Light", { exact: true }).click();
+  await expect(page.locator("html")).not.toHaveClass(/dark/);
+});
