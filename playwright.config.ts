@@ -11,7 +11,8 @@ import { defineConfig, devices } from "@playwright/test";
  * Browser: $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's
  * own download (`npx playwright install chromium`).
  */
-const PORT = 8788;
+// E2E_PORT lets a second checkout run its suite alongside (CI clones, parallel work).
+const PORT = Number(process.env.E2E_PORT ?? 8788);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const CI = !!process.env.CI;
 
