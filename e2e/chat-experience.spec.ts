@@ -166,6 +166,7 @@ test("the theme choice applies before the page paints and survives a reload", as
   await page.reload({ waitUntil: "commit" });
   await page.waitForFunction(() => document.body !== null);
   expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(true);
+  await page.locator("form[data-ready]").waitFor();
   await page.getByRole("radiogroup", { name: "Theme" }).getByText("Light", { exact: true }).click();
   await expect(page.locator("html")).not.toHaveClass(/dark/);
 });

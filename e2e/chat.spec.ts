@@ -121,6 +121,13 @@ test("Stop ends a streaming reply and keeps the partial text", async ({ page }) 
     expect(await replyBody(reply)).toBe(afterStop);
   }
   await expect(replies).toHaveCount(1);
+
+  // The server stopped too: after a reload the saved reply is the partial one, marked as stopped.
+  await expect(async () => {
+    await page.reload();
+    await expect(chat(page).replies.first()).toContainText("Stopped", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  expect(wordCount(await replyBody(chat(page).replies.first()))).toBeLessThan(words / 2);
 });
 
 test("a tool call shows its card and the reply uses the result", async ({ page }) => {

@@ -208,6 +208,12 @@ export function Chat({
     document.getElementById("composer")?.focus();
   }, []);
 
+  // Stop ends the stream here and asks the server to stop generating too, so a reload shows the same partial reply.
+  const stopReply = useCallback(() => {
+    void stop();
+    void fetch(`/api/chats/${encodeURIComponent(chatId)}/stop`, { method: "POST" }).catch(() => {});
+  }, [stop, chatId]);
+
   // A request the server never accepted (network down, rejected input) loses
   // nothing: the text goes back into the composer and the bubble is removed.
   const restoreUnsent = useCallback(() => {
@@ -306,7 +312,7 @@ export function Chat({
           onDismiss={chatError.requestReachedServer ? clearError : restoreUnsent}
         />
       )}
-      <Composer value={draft} onChange={setDraft} onSend={send} onStop={stop} busy={busy} />
+      <Composer value={draft} onChange={setDraft} onSend={send} onStop={stopReply} busy={busy} />
       {shortcutsOpen && <KeyboardShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       {shareOpen && (
         <ShareDialog

@@ -110,7 +110,11 @@ function MessageRowView({
           )}
           {metadata.usage?.outputTokens !== undefined && <span>{metadata.usage.outputTokens} tokens</span>}
           {speed && <span>{speed}</span>}
-          {metadata.incomplete && <span className="text-red-700 dark:text-red-400">Incomplete reply</span>}
+          {metadata.stopped ? (
+            <span>Stopped</span>
+          ) : (
+            metadata.incomplete && <span className="text-red-700 dark:text-red-400">Incomplete reply</span>
+          )}
           {metadata.finishReason === "length" && <span>Stopped at the output limit</span>}
         </footer>
       )}

@@ -10,6 +10,8 @@ export interface ChatMessageMetadata {
   finishReason?: string;
   /** The reply did not end cleanly (upstream error, truncation, stop); never shown as complete. */
   incomplete?: boolean;
+  /** The person pressed Stop: the reply ends where it was. */
+  stopped?: boolean;
   usage?: { inputTokens?: number; outputTokens?: number };
   /** Milliseconds from the reply's first token to its last, for tokens per second. */
   generationMs?: number;

@@ -38,6 +38,7 @@ import { settingsOrDefault } from "./chat-settings";
 import { fallbackTitle } from "./fallback-title";
 import { fitHistory } from "./fit-history";
 import { replyTokenLimit } from "./reply-token-limit";
+import { watchForStop } from "./stop-watch";
 import { withChatTitle } from "./with-chat-title";
 
 export interface ChatTurnContext {
@@ -105,7 +106,11 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
   const tools: ToolSet | undefined = model.functionCalling
     ? createChatTools({ env: context.env, chatId: request.id, ownerId: context.ownerId, ai: ai.binding })
     : undefined;
+  // Stop in the browser (POST /api/chats/:id/stop) ends generation here too, keeping what was written.
+  const stopper = new AbortController();
+  const turnStartedAt = Date.now();
   const result = streamText({
+    abortSignal: stopper.signal,
     model: chatModel(ai.binding, model.id),
     instructions: chatInstructions(settings.systemPrompt),
     messages: await convertToModelMessages(history, { tools }),
@@ -124,6 +129,7 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
 
   const first = await awaitFirstOutput(result.stream);
   if (!first.ok) throw upstreamHttpError(first.error);
+  const unwatch = watchForStop(db, request.id, turnStartedAt, () => stopper.abort());
 
   // A new chat is named while its first reply streams; offline it keeps the fallback title.
   const title =
@@ -183,6 +189,7 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
     },
     onError: describeStreamError,
     onEnd: async ({ responseMessage, isAborted }) => {
+      unwatch();
       // A finish with reason "error" has already set `errored` (see the transform above).
       const incomplete = isAborted || outcome.errored || outcome.finishReason === undefined;
       const reply: ChatMessage = {
@@ -190,6 +197,7 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
         metadata: {
           ...responseMessage.metadata,
           ...(incomplete ? { incomplete: true } : {}),
+          ...(stopper.signal.aborted ? { stopped: true } : {}),
         },
       };
       await saveMessage(db, request.id, reply);

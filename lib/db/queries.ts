@@ -320,3 +320,19 @@ export async function previousMessageId(d1: D1Database, chatId: string, messageI
     .limit(1);
   return row?.id ?? null;
 }
+
+/** Records the owner's Stop for a chat; false when it isn't theirs. */
+export async function requestStop(d1: D1Database, chatId: string, ownerId: string): Promise<boolean> {
+  const rows = await orm(d1)
+    .update(chats)
+    .set({ stopRequestedAt: Date.now() })
+    .where(and(eq(chats.id, chatId), eq(chats.ownerId, ownerId)))
+    .returning({ id: chats.id });
+  return rows.length > 0;
+}
+
+/** Whether Stop was pressed for this chat after `since` (when the reply began). */
+export async function stopRequestedSince(d1: D1Database, chatId: string, since: number): Promise<boolean> {
+  const [row] = await orm(d1).select({ at: chats.stopRequestedAt }).from(chats).where(eq(chats.id, chatId)).limit(1);
+  return (row?.at ?? 0) >= since;
+}

@@ -25,6 +25,8 @@ export const chats = sqliteTable(
     settings: text("settings", { mode: "json" }).$type<ChatSettings>(),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
+    /** When the owner last pressed Stop; a reply begun before it ends early. */
+    stopRequestedAt: integer("stop_requested_at"),
   },
   (table) => [index("chats_owner_updated").on(table.ownerId, sql`${table.updatedAt} DESC`, sql`${table.id} DESC`)],
 );
