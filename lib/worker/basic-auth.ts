@@ -11,14 +11,15 @@ async function sha256(text: string): Promise<Uint8Array> {
 }
 
 /** Compares digests in constant time, so response timing says nothing about how close a guess was. */
-async function sameSecret(given: string, expected: string): Promise<boolean> {
+export async function sameSecret(given: string, expected: string): Promise<boolean> {
   const [a, b] = await Promise.all([sha256(given), sha256(expected)]);
   let difference = 0;
   for (let index = 0; index < a.length; index++) difference |= (a[index] ?? 0) ^ (b[index] ?? 0);
   return difference === 0;
 }
 
-function credentialsOf(request: Request): string | null {
+/** The "user:password" of a Basic Authorization header, or null. */
+export function basicCredentials(request: Request): string | null {
   const header = request.headers.get("authorization");
   const match = header ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
   if (!match?.[1]) return null;
@@ -42,7 +43,7 @@ export async function basicAuthChallenge(request: Request, configured: string | 
       { status: 500 },
     );
   }
-  const given = credentialsOf(request);
+  const given = basicCredentials(request);
   if (given !== null && (await sameSecret(given, configured))) return null;
   return Response.json(
     { error: { code: "unauthorized", message: "This app is password protected. Sign in to continue." } },

@@ -1,4 +1,5 @@
 import openNextWorker from "open-next-worker";
+import { hasOwnApiAuth } from "./api-own-auth";
 import { basicAuthChallenge } from "./basic-auth";
 import { cachedSharePage } from "./share-page-cache";
 
@@ -11,8 +12,11 @@ import { cachedSharePage } from "./share-page-cache";
  */
 export default {
   async fetch(request, env, ctx) {
-    const challenge = await basicAuthChallenge(request, env.BASIC_AUTH);
-    if (challenge) return challenge;
+    // /v1 checks its own credentials (a Bearer API key, or these Basic ones); preflights carry none.
+    if (!hasOwnApiAuth(request)) {
+      const challenge = await basicAuthChallenge(request, env.BASIC_AUTH);
+      if (challenge) return challenge;
+    }
     const render = async () => openNextWorker.fetch(request, env, ctx);
     return (await cachedSharePage(request, env, ctx, render)) ?? render();
   },

@@ -3,4 +3,10 @@
 interface CloudflareEnv {
   /** "user:password": put the whole app behind HTTP Basic auth (see lib/worker/basic-auth.ts). */
   BASIC_AUTH?: string;
+  /** "name:key,name:key": turns on the OpenAI-compatible /v1 API for these Bearer keys (see lib/openai/api-keys.ts). */
+  OPENAI_API_KEYS?: string;
+  /** Origins allowed to call /v1 from a browser: comma-separated, or "*". Unset: no CORS. */
+  OPENAI_CORS_ORIGINS?: string;
+  /** Requests per minute per API key on /v1/chat/completions (default 60). */
+  OPENAI_RATE_LIMIT_PER_MINUTE?: string;
 }
