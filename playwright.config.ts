@@ -57,7 +57,8 @@ export default defineConfig({
   ],
   webServer: {
     // The built Worker (.open-next/) in workerd with a fresh local D1 each run.
-    command: `rm -rf .wrangler/e2e-state && SKIP_BUILD=1 PORT=${PORT} PERSIST_TO=.wrangler/e2e-state bash scripts/start.sh`,
+    // OPENAI_API_KEYS turns on the /v1 API for e2e/openai-api.spec.ts.
+    command: `rm -rf .wrangler/e2e-state && SKIP_BUILD=1 PORT=${PORT} PERSIST_TO=.wrangler/e2e-state WRANGLER_DEV_ARGS="--var OPENAI_API_KEYS:test:sk-test-123" bash scripts/start.sh`,
     url: baseURL,
     reuseExistingServer: !CI,
     timeout: 120_000,
