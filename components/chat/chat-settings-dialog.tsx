@@ -1,6 +1,7 @@
 "use client";
 
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import type { CatalogModel } from "@/lib/ai/catalog";
 import { type ApprovalToolName, TOOLS_NEEDING_APPROVAL } from "@/lib/ai/tools/tool-approval";
 import { toolLabel } from "@/lib/ai/tools/tool-labels";
@@ -67,18 +68,11 @@ const field =
 
 /** Per-chat settings: instructions for the model, temperature, reply length and reasoning effort. */
 export function ChatSettingsDialog({ settings, model, onSave, onClose }: ChatSettingsDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState(() => draftOf(settings));
   const [problems, setProblems] = useState<Problems>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const id = useId();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -95,15 +89,7 @@ export function ChatSettingsDialog({ settings, model, onSave, onClose }: ChatSet
 
   const { systemPromptChars } = SETTINGS_LIMITS;
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby={`${id}-heading`}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      className="m-auto w-[min(34rem,calc(100vw-1rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
-    >
+    <ModalDialog labelledBy={`${id}-heading`} onClose={onClose} className="w-[min(34rem,calc(100vw-1rem))] p-0">
       <form onSubmit={submit} noValidate className="flex flex-col gap-4 p-5">
         <h2 id={`${id}-heading`} className="font-semibold text-base">
           Chat settings
@@ -266,6 +252,6 @@ export function ChatSettingsDialog({ settings, model, onSave, onClose }: ChatSet
           </div>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 
 const SHORTCUTS: [keys: string, action: string][] = [
   ["Enter", "Send the message"],
@@ -14,22 +15,8 @@ const SHORTCUTS: [keys: string, action: string][] = [
 
 /** The keyboard shortcuts, listed in a modal dialog. */
 export function KeyboardShortcutsDialog({ onClose }: { onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="shortcuts-heading"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      className="m-auto w-[min(28rem,calc(100vw-1rem))] rounded-xl border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
-    >
+    <ModalDialog labelledBy="shortcuts-heading" onClose={onClose} className="w-[min(28rem,calc(100vw-1rem))] p-5">
       <h2 id="shortcuts-heading" className="mb-3 font-semibold text-base">
         Keyboard shortcuts
       </h2>
@@ -55,7 +42,7 @@ export function KeyboardShortcutsDialog({ onClose }: { onClose(): void }) {
           Close
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 

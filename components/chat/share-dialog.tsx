@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useState } from "react";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 
 interface ShareLink {
   id: string;
@@ -28,7 +29,6 @@ export function ShareDialog({
   hasSystemPrompt: boolean;
   onClose(): void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [link, setLink] = useState<ShareLink | null | undefined>(undefined);
   const [includeSystemPrompt, setIncludeSystemPrompt] = useState(false);
   const [indexable, setIndexable] = useState(false);
@@ -37,12 +37,6 @@ export function ShareDialog({
   const [status, setStatus] = useState("");
   const id = useId();
   const base = `/api/chats/${encodeURIComponent(chatId)}/share`;
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
 
   useEffect(() => {
     let live = true;
@@ -113,15 +107,7 @@ export function ShareDialog({
   const button =
     "rounded-lg border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800";
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby={`${id}-heading`}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      className="m-auto w-[min(34rem,calc(100vw-1rem))] rounded-xl border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
-    >
+    <ModalDialog labelledBy={`${id}-heading`} onClose={onClose} className="w-[min(34rem,calc(100vw-1rem))] p-5">
       <div className="flex flex-col gap-4">
         <h2 id={`${id}-heading`} className="font-semibold text-base">
           Share this chat
@@ -199,6 +185,6 @@ export function ShareDialog({
           </div>
         </div>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 
 export interface DeleteChatDialogProps {
   title: string;
@@ -10,24 +10,8 @@ export interface DeleteChatDialogProps {
 
 /** A modal confirmation: deleting a chat can't be undone. Esc and Cancel keep it. */
 export function DeleteChatDialog({ title, onConfirm, onCancel }: DeleteChatDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
-
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="delete-chat-heading"
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
-    >
+    <ModalDialog labelledBy="delete-chat-heading" onClose={onCancel} className="w-[min(28rem,calc(100vw-2rem))] p-5">
       <h2 id="delete-chat-heading" className="font-semibold text-base">
         Delete chat?
       </h2>
@@ -52,6 +36,6 @@ export function DeleteChatDialog({ title, onConfirm, onCancel }: DeleteChatDialo
           Delete
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
