@@ -170,3 +170,12 @@ test("the theme choice applies before the page paints and survives a reload", as
   await page.getByRole("radiogroup", { name: "Theme" }).getByText("Light", { exact: true }).click();
   await expect(page.locator("html")).not.toHaveClass(/dark/);
 });
+
+test("pages and API answers carry the security headers", async ({ request }) => {
+  for (const path of ["/", "/api/models"]) {
+    const response = await request.get(path);
+    expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(response.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  }
+});

@@ -1,6 +1,7 @@
 import openNextWorker from "open-next-worker";
 import { hasOwnApiAuth } from "./api-own-auth";
 import { basicAuthChallenge } from "./basic-auth";
+import { withSecurityHeaders } from "./security-headers";
 import { cachedSharePage } from "./share-page-cache";
 
 /**
@@ -15,9 +16,9 @@ export default {
     // /v1 checks its own credentials (a Bearer API key, or these Basic ones); preflights carry none.
     if (!hasOwnApiAuth(request)) {
       const challenge = await basicAuthChallenge(request, env.BASIC_AUTH);
-      if (challenge) return challenge;
+      if (challenge) return withSecurityHeaders(challenge);
     }
     const render = async () => openNextWorker.fetch(request, env, ctx);
-    return (await cachedSharePage(request, env, ctx, render)) ?? render();
+    return withSecurityHeaders((await cachedSharePage(request, env, ctx, render)) ?? (await render()));
   },
 } satisfies ExportedHandler<CloudflareEnv>;
