@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import { ModalDialog } from "@/components/ui/modal-dialog";
+import { responseErrorMessage } from "@/lib/http/response-error-message";
 
 interface ShareLink {
   id: string;
@@ -9,11 +10,6 @@ interface ShareLink {
   indexable: boolean;
   includeSystemPrompt: boolean;
   updatedAt: number;
-}
-
-async function errorMessage(response: Response): Promise<string> {
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return body?.error?.message ?? `Request failed (${response.status}).`;
 }
 
 /**
@@ -42,7 +38,7 @@ export function ShareDialog({
     let live = true;
     fetch(base, { cache: "no-store" })
       .then(async (response) => {
-        if (!response.ok) throw new Error(await errorMessage(response));
+        if (!response.ok) throw new Error(await responseErrorMessage(response));
         const { share } = (await response.json()) as { share: ShareLink | null };
         if (!live) return;
         setLink(share);
@@ -68,7 +64,7 @@ export function ShareDialog({
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ includeSystemPrompt, indexable }),
       });
-      if (!response.ok) throw new Error(await errorMessage(response));
+      if (!response.ok) throw new Error(await responseErrorMessage(response));
       const { share } = (await response.json()) as { share: ShareLink };
       setStatus(link ? "Link updated with the chat as it is now." : "Link created.");
       setLink(share);
@@ -85,7 +81,7 @@ export function ShareDialog({
     setError(null);
     try {
       const response = await fetch(`/api/shares/${link.id}`, { method: "DELETE" });
-      if (!response.ok) throw new Error(await errorMessage(response));
+      if (!response.ok) throw new Error(await responseErrorMessage(response));
       setLink(null);
       setStatus("Link revoked: it no longer opens.");
     } catch (problem) {

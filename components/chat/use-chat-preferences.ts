@@ -3,6 +3,7 @@
 import { useCallback, useRef, useState } from "react";
 import type { ChatSettings } from "@/lib/chat/chat-settings";
 import { rememberModelChoice } from "@/lib/chat/model-preference";
+import { responseErrorMessage } from "@/lib/http/response-error-message";
 
 export interface ChatPreferences {
   modelId: string;
@@ -27,8 +28,7 @@ async function patchChat(chatId: string, changes: { model?: string; settings?: C
       body: JSON.stringify(changes),
     });
     if (response.ok) return null;
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    return body?.error?.message ?? `Saving failed (${response.status}).`;
+    return await responseErrorMessage(response, `Saving failed (${response.status}).`);
   } catch {
     return "Couldn't reach the server to save this. Check your connection.";
   }

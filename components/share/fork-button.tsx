@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { responseErrorMessage } from "@/lib/http/response-error-message";
 
 /** "Continue this conversation": copies the snapshot into a new chat of the visitor's own and opens it. */
 export function ForkButton({ shareId }: { shareId: string }) {
@@ -10,9 +11,9 @@ export function ForkButton({ shareId }: { shareId: string }) {
     setState({ busy: true });
     try {
       const response = await fetch(`/api/shares/${shareId}/fork`, { method: "POST" });
-      const body = (await response.json()) as { path?: string; error?: { message?: string } };
-      if (!response.ok || !body.path) throw new Error(body.error?.message ?? `Request failed (${response.status}).`);
-      window.location.assign(body.path);
+      if (!response.ok) throw new Error(await responseErrorMessage(response));
+      const { path } = (await response.json()) as { path: string };
+      window.location.assign(path);
     } catch (error) {
       setState({ busy: false, error: error instanceof Error ? error.message : "Couldn't copy this chat." });
     }

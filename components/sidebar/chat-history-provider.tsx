@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
 import type { ChatListPage } from "@/lib/chat/chat-list-page";
 import type { ChatSummary } from "@/lib/db/queries";
+import { responseErrorMessage } from "@/lib/http/response-error-message";
 
 interface ChatHistory {
   chats: ChatSummary[];
@@ -38,15 +39,6 @@ export function useChatHistory(): ChatHistory {
   const history = useContext(ChatHistoryContext);
   if (!history) throw new Error("useChatHistory must be used inside <ChatHistoryProvider>");
   return history;
-}
-
-async function errorMessageOf(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: { message?: string } };
-    return body.error?.message ?? `Request failed (${response.status}).`;
-  } catch {
-    return `Request failed (${response.status}).`;
-  }
 }
 
 /** The browser's chat list: first page from the server render, then search, paging and edits here. */
@@ -85,7 +77,7 @@ export function ChatHistoryProvider({ initialPage, children }: { initialPage: Ch
       const response = await fetch(`/api/chats?${params}`, { cache: "no-store" });
       if (request !== latestRequest.current) return;
       if (!response.ok) {
-        setError(await errorMessageOf(response));
+        setError(await responseErrorMessage(response));
         return;
       }
       const page = (await response.json()) as ChatListPage;
@@ -141,7 +133,7 @@ export function ChatHistoryProvider({ initialPage, children }: { initialPage: Ch
         body: JSON.stringify({ title }),
       }).catch(() => null);
       if (!response?.ok) {
-        setError(response ? await errorMessageOf(response) : "Couldn't rename the chat. Check your connection.");
+        setError(response ? await responseErrorMessage(response) : "Couldn't rename the chat. Check your connection.");
         return false;
       }
       const { chat } = (await response.json()) as { chat: ChatSummary };
@@ -155,7 +147,7 @@ export function ChatHistoryProvider({ initialPage, children }: { initialPage: Ch
   const remove = useCallback(async (chatId: string) => {
     const response = await fetch(`/api/chats/${encodeURIComponent(chatId)}`, { method: "DELETE" }).catch(() => null);
     if (!response?.ok) {
-      setError(response ? await errorMessageOf(response) : "Couldn't delete the chat. Check your connection.");
+      setError(response ? await responseErrorMessage(response) : "Couldn't delete the chat. Check your connection.");
       return false;
     }
     setChats((current) => current.filter((chat) => chat.id !== chatId));
