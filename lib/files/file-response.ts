@@ -1,14 +1,8 @@
+import { matchesEtag } from "@/lib/http/etag";
 import type { ChatFile } from "./chat-files";
 
 /** Keys are never reused (a fresh id per image), so a file's bytes never change: cache for a year, privately. */
 const CACHE_CONTROL = "private, max-age=31536000, immutable";
-
-/** Whether an If-None-Match header lists `etag` (weak comparison, as RFC 9110 asks for this header). */
-function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  const strip = (tag: string) => tag.trim().replace(/^W\//, "");
-  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || strip(tag) === strip(etag));
-}
 
 /** Streams a stored file, or answers 304 when the browser already has this version. */
 export async function fileResponse(request: Request, file: ChatFile, cacheControl = CACHE_CONTROL): Promise<Response> {

@@ -1,6 +1,7 @@
 import { isToolUIPart } from "ai";
 import { withoutOfflineDirectives } from "@/lib/ai/offline-args";
 import type { ChatMessage } from "@/lib/chat/chat-message";
+import { chatFileOfUrl } from "@/lib/files/chat-file-key";
 
 /** What a share link shows: the chat as it was when shared, with nothing internal in it. */
 export interface ShareSnapshot {
@@ -20,9 +21,6 @@ export interface SharedFile {
   name: string;
   key: string;
 }
-
-/** A generated image's URL inside a chat: /api/files/images/<chatId>/<file>. */
-const CHAT_IMAGE_URL = /^\/api\/files\/(images\/[A-Za-z0-9_-]+\/([A-Za-z0-9_-]{1,128}\.(?:png|jpg)))$/;
 
 export function sharedFileUrl(shareId: string, name: string): string {
   return `/api/shares/${shareId}/images/${name}`;
@@ -74,11 +72,11 @@ export function snapshotMessages(
         copy = { ...copy, approval: { ...copy.approval, id: `approval-${toolCalls}` } } as typeof part;
       }
       if (copy.state === "output-available" && isRecord(copy.output) && typeof copy.output.url === "string") {
-        const match = CHAT_IMAGE_URL.exec(copy.output.url);
-        if (match?.[1] && match[2]) {
-          const url = sharedFileUrl(shareId, match[2]);
-          files.push({ name: match[2], key: match[1] });
-          urls.set(match[0], url);
+        const stored = chatFileOfUrl(copy.output.url);
+        if (stored) {
+          const url = sharedFileUrl(shareId, stored.name);
+          files.push({ name: stored.name, key: stored.key });
+          urls.set(copy.output.url, url);
           copy = { ...copy, output: { ...copy.output, url } } as typeof part;
         }
       }

@@ -1,4 +1,5 @@
 import { shareVersion } from "@/lib/db/shares";
+import { matchesEtag } from "@/lib/http/etag";
 import { SHARE_ID_PATTERN } from "@/lib/share/share-id";
 
 const SHARE_PAGE = /^\/share\/([^/]+)$/;
@@ -7,10 +8,6 @@ const CLIENT_CACHE_CONTROL = "public, max-age=0, must-revalidate";
 // Our own edge copy is keyed by the snapshot's version, so it can live long: an update makes a new key and a
 // revoked link never reaches the cache (its version lookup fails first).
 const EDGE_CACHE_CONTROL = "public, s-maxage=86400";
-
-function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
-  return ifNoneMatch?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag) ?? false;
-}
 
 function withCacheHeaders(response: Response, etag: string): Response {
   const headers = new Headers(response.headers);
@@ -40,7 +37,7 @@ export async function cachedSharePage(
   const version = await shareVersion(env.DB, id);
   if (version === null) return null;
   const etag = `"share-${id}-${version}"`;
-  if (etagMatches(request.headers.get("if-none-match"), etag)) {
+  if (matchesEtag(request.headers.get("if-none-match"), etag)) {
     return new Response(null, { status: 304, headers: { etag, "cache-control": CLIENT_CACHE_CONTROL } });
   }
 

@@ -1,6 +1,7 @@
 import { getCloudflareContext } from "@opennextjs/cloudflare";
 import { z } from "zod";
 import { getShare } from "@/lib/db/shares";
+import { chatFileName } from "@/lib/files/chat-file-key";
 import { getChatFile } from "@/lib/files/chat-files";
 import { fileResponse } from "@/lib/files/file-response";
 import { HttpError } from "@/lib/http/http-error";
@@ -8,7 +9,7 @@ import { errorResponse } from "@/lib/http/json-error";
 import { parseOrThrow } from "@/lib/http/parse-or-throw";
 import { shareIdParam } from "@/lib/share/share-requests";
 
-const params = z.object({ id: shareIdParam, file: z.string().regex(/^[A-Za-z0-9_-]{1,128}\.(png|jpg)$/) });
+const params = z.object({ id: shareIdParam, file: chatFileName });
 
 // Public like the page, but short-lived at the edge so a revoked link stops serving its images soon.
 const SHARED_IMAGE_CACHE = "public, max-age=300, s-maxage=300";
