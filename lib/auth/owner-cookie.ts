@@ -1,3 +1,5 @@
+import { fromBase64Url, randomBase64Url, toBase64Url } from "@/lib/http/base64url";
+
 /**
  * The per-browser owner id, carried in a signed cookie: `<id>.<hmac>`.
  * No sign-up: the first request mints an id; only requests carrying a valid
@@ -22,25 +24,8 @@ function hmacKey(secret: string): Promise<CryptoKey> {
   return key;
 }
 
-function toBase64Url(bytes: ArrayBuffer): string {
-  let binary = "";
-  for (const byte of new Uint8Array(bytes)) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
-  try {
-    const binary = atob(text.replaceAll("-", "+").replaceAll("_", "/"));
-    return Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  } catch {
-    return null;
-  }
-}
-
 export function newOwnerId(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return toBase64Url(bytes.buffer);
+  return randomBase64Url(18);
 }
 
 export async function signOwnerId(ownerId: string, secret: string): Promise<string> {

@@ -1,9 +1,8 @@
+import { randomBase64Url } from "@/lib/http/base64url";
+
 /** 18 random bytes = 144 bits, as 24 base64url characters: unguessable, and short enough to paste. */
 export function newShareId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(18));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_");
+  return randomBase64Url(18);
 }
 
 /** The shape newShareId makes; the API refuses anything else as an invalid id (the page shows it as not found). */
