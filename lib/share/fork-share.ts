@@ -1,11 +1,11 @@
 import { generateId, isToolUIPart } from "ai";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import { createChat, insertMessages } from "@/lib/db/queries";
-import { consumeRateLimit } from "@/lib/db/rate-limit";
 import { getShare } from "@/lib/db/shares";
 import { chatFileUrl } from "@/lib/files/chat-file-key";
 import { copyChatFile } from "@/lib/files/chat-files";
 import { HttpError } from "@/lib/http/http-error";
+import { requireWithinRateLimit } from "@/lib/http/require-within-rate-limit";
 import { replaceUrlsInText, sharedFileUrl } from "./share-snapshot";
 
 /** Forks per visitor per hour. */
@@ -20,12 +20,12 @@ export async function forkShare(env: CloudflareEnv, shareId: string, ownerId: st
   const share = await getShare(env.DB, shareId);
   if (!share) throw new HttpError(404, "not_found", "This shared link doesn't exist or was revoked.");
   // Each fork writes a chat and copies images: cap it like link creation.
-  const limit = await consumeRateLimit(env.DB, `fork:${ownerId}`, FORK_RATE_LIMIT);
-  if (!limit.allowed) {
-    throw new HttpError(429, "rate_limited", "You've copied many shared chats recently. Try again later.", {
-      "retry-after": String(limit.retryAfterSeconds),
-    });
-  }
+  await requireWithinRateLimit(
+    env.DB,
+    `fork:${ownerId}`,
+    FORK_RATE_LIMIT,
+    "You've copied many shared chats recently. Try again later.",
+  );
   const chatId = generateId();
 
   const urls = new Map<string, string>();

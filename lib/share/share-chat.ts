@@ -1,8 +1,8 @@
 import { settingsOrDefault } from "@/lib/chat/chat-settings";
 import { getChat, listMessages } from "@/lib/db/queries";
-import { consumeRateLimit } from "@/lib/db/rate-limit";
 import { getShareOfChat, type ShareSummary, saveShare } from "@/lib/db/shares";
 import { HttpError } from "@/lib/http/http-error";
+import { requireWithinRateLimit } from "@/lib/http/require-within-rate-limit";
 import { newShareId } from "./share-id";
 import { type ShareSnapshot, snapshotMessages } from "./share-snapshot";
 
@@ -30,12 +30,12 @@ export async function shareChat(
   const chat = await getChat(db, chatId);
   if (!chat || chat.ownerId !== ownerId) throw new HttpError(404, "not_found", "No such chat.");
 
-  const limit = await consumeRateLimit(db, `share:${ownerId}`, SHARE_RATE_LIMIT);
-  if (!limit.allowed) {
-    throw new HttpError(429, "rate_limited", "You've created many share links recently. Try again later.", {
-      "retry-after": String(limit.retryAfterSeconds),
-    });
-  }
+  await requireWithinRateLimit(
+    db,
+    `share:${ownerId}`,
+    SHARE_RATE_LIMIT,
+    "You've created many share links recently. Try again later.",
+  );
 
   const existing = await getShareOfChat(db, chatId, ownerId);
   const id = existing?.id ?? newShareId();
