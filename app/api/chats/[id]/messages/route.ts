@@ -1,7 +1,8 @@
 import { getCloudflareContext } from "@opennextjs/cloudflare";
 import { requestOwnerId } from "@/lib/auth/identity";
+import { canReadChat } from "@/lib/chat/chat-access";
 import { chatIdParam, messagePageQuery } from "@/lib/chat/chat-history-requests";
-import { getChat, listMessagePage } from "@/lib/db/queries";
+import { listMessagePage } from "@/lib/db/queries";
 import { HttpError } from "@/lib/http/http-error";
 import { errorResponse } from "@/lib/http/json-error";
 import { parseOrThrow, searchParamsOf } from "@/lib/http/parse-or-throw";
@@ -13,8 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const query = parseOrThrow(messagePageQuery, searchParamsOf(request));
     const { env } = getCloudflareContext();
     const ownerId = await requestOwnerId(request, env);
-    const chat = ownerId ? await getChat(env.DB, id) : null;
-    if (!chat || chat.ownerId !== ownerId) throw new HttpError(404, "not_found", "No such chat.");
+    if (!(await canReadChat(env.DB, id, ownerId))) throw new HttpError(404, "not_found", "No such chat.");
     const page = await listMessagePage(env.DB, id, query);
     return Response.json(page, { headers: { "cache-control": "no-store" } });
   } catch (error) {
