@@ -2,7 +2,7 @@ import { generateId, isToolUIPart } from "ai";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import { createChat, insertMessages } from "@/lib/db/queries";
 import { getShare } from "@/lib/db/shares";
-import { chatFileUrl } from "@/lib/files/chat-file-key";
+import { chatFileUrl } from "@/lib/files/chat-file-url";
 import { copyChatFile } from "@/lib/files/chat-files";
 import { HttpError } from "@/lib/http/http-error";
 import { requireWithinRateLimit } from "@/lib/http/require-within-rate-limit";

@@ -1,7 +1,7 @@
 import { isToolUIPart } from "ai";
 import { withoutOfflineDirectives } from "@/lib/ai/offline-args";
 import type { ChatMessage } from "@/lib/chat/chat-message";
-import { chatFileOfUrl } from "@/lib/files/chat-file-key";
+import { chatFileOfUrl } from "@/lib/files/chat-file-url";
 
 /** What a share link shows: the chat as it was when shared, with nothing internal in it. */
 export interface ShareSnapshot {
