@@ -31,7 +31,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function isImage(output: unknown): output is ImageOutput {
-  return isRecord(output) && typeof output.url === "string" && output.url.startsWith("/api/files/");
+  // Our own routes serve generated images: /api/files/... in a chat, /api/shares/... on a shared page.
+  return (
+    isRecord(output) &&
+    typeof output.url === "string" &&
+    (output.url.startsWith("/api/files/") || output.url.startsWith("/api/shares/")) &&
+    typeof output.mediaType === "string" &&
+    output.mediaType.startsWith("image/")
+  );
 }
 
 function isCalculation(output: unknown): output is CalculationOutput {
