@@ -1,4 +1,5 @@
 import { generateText } from "ai";
+import { describeError, log } from "@/lib/log/log";
 import type { AiRunner } from "./binding";
 import { DEFAULT_MODEL_ID } from "./catalog";
 import { chatModel } from "./chat-model";
@@ -51,7 +52,7 @@ export async function generateTitle(binding: AiRunner, firstMessage: string): Pr
     });
     return cleanTitle(text);
   } catch (error) {
-    console.warn(JSON.stringify({ level: "warn", msg: "title generation failed", error: String(error) }));
+    log("warn", "title generation failed", { error: describeError(error) });
     return null;
   }
 }

@@ -1,3 +1,4 @@
+import { describeError, log } from "@/lib/log/log";
 import { parseAiMode } from "./ai-mode";
 import { isRemoteOnlyError } from "./binding";
 import { BUILT_IN_CATALOG, type CatalogModel, DEFAULT_MODEL_ID, type ModelCatalog } from "./catalog";
@@ -145,16 +146,14 @@ async function loadCatalog(ai: ModelSearch): Promise<{ catalog: ModelCatalog; li
     const models = catalogFromSearch(await withTimeout(searchTextModels(ai), SEARCH_TIMEOUT_MS), new Date());
     // A list without our default is too odd to trust (or cut short); keep the known one.
     if (!models.some((model) => model.id === DEFAULT_MODEL_ID)) {
-      console.warn(
-        JSON.stringify({ level: "warn", msg: "live model list lacks the default model", count: models.length }),
-      );
+      log("warn", "live model list lacks the default model", { count: models.length });
       return { catalog: BUILT_IN_CATALOG, live: false };
     }
     return { catalog: { models, defaultModelId: DEFAULT_MODEL_ID, source: "live" }, live: true };
   } catch (error) {
     // Running locally without `wrangler login` is expected; anything else is worth a log line.
     if (!isRemoteOnlyError(error)) {
-      console.warn(JSON.stringify({ level: "warn", msg: "model search failed", error: String(error) }));
+      log("warn", "model search failed", { error: describeError(error) });
     }
     return { catalog: BUILT_IN_CATALOG, live: false };
   }

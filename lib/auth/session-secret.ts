@@ -1,4 +1,5 @@
 import { HttpError } from "@/lib/http/http-error";
+import { log } from "@/lib/log/log";
 
 const MIN_SECRET_LENGTH = 32;
 
@@ -10,7 +11,7 @@ const MIN_SECRET_LENGTH = 32;
 export function sessionSecret(env: { SESSION_SECRET?: string }): string {
   const secret = env.SESSION_SECRET;
   if (!secret || secret.length < MIN_SECRET_LENGTH) {
-    console.error(JSON.stringify({ level: "error", msg: "SESSION_SECRET is missing or shorter than 32 characters" }));
+    log("error", "SESSION_SECRET is missing or shorter than 32 characters");
     throw new HttpError(
       500,
       "misconfigured",

@@ -1,3 +1,4 @@
+import { describeError, log } from "@/lib/log/log";
 import { HttpError } from "./http-error";
 
 export interface JsonErrorBody {
@@ -17,6 +18,6 @@ export function jsonError(
 /** Turns anything thrown by a route into a JSON error; unknown errors become a 500 that leaks nothing. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof HttpError) return jsonError(error.status, error.code, error.message, error.headers);
-  console.error(JSON.stringify({ level: "error", msg: "unhandled route error", error: String(error) }));
+  log("error", "unhandled route error", { error: describeError(error) });
   return jsonError(500, "internal_error", "Something went wrong on our side. Please try again.");
 }

@@ -1,4 +1,5 @@
 import { HttpError } from "@/lib/http/http-error";
+import { describeError, log } from "@/lib/log/log";
 
 /** OpenAI's error body: clients (the openai SDK, LangChain, …) read `error.message` and `error.code`. */
 export interface OpenAiErrorBody {
@@ -44,6 +45,6 @@ export function toOpenAiErrorResponse(error: unknown): Response {
     const param = error instanceof OpenAiError ? error.param : null;
     return openAiErrorResponse(error.status, error.code, error.message, { param, headers: error.headers });
   }
-  console.error(JSON.stringify({ level: "error", msg: "unhandled /v1 error", error: String(error) }));
+  log("error", "unhandled /v1 error", { error: describeError(error) });
   return openAiErrorResponse(500, "internal_error", "Something went wrong on our side. Please try again.");
 }

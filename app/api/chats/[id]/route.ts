@@ -10,6 +10,7 @@ import { HttpError } from "@/lib/http/http-error";
 import { errorResponse } from "@/lib/http/json-error";
 import { parseOrThrow } from "@/lib/http/parse-or-throw";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import { describeError, log } from "@/lib/log/log";
 
 interface ChatRouteContext {
   params: Promise<{ id: string }>;
@@ -52,9 +53,7 @@ export async function DELETE(request: Request, { params }: ChatRouteContext): Pr
     // After the chat row is gone nobody can read its files, so removing them can outlive the response.
     ctx.waitUntil(
       deleteChatFiles(env.FILES, id).catch((error: unknown) =>
-        console.warn(
-          JSON.stringify({ level: "warn", msg: "chat files not deleted", chatId: id, error: String(error) }),
-        ),
+        log("warn", "chat files not deleted", { chatId: id, error: describeError(error) }),
       ),
     );
     return new Response(null, { status: 204 });
