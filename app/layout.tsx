@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { THEME_COLORS } from "@/components/theme/theme";
 import { THEME_SCRIPT } from "@/components/theme/theme-script";
@@ -24,7 +25,10 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, so Next can put this response's CSP nonce
+  // (set by lib/worker/entry.ts) on its scripts; a prerendered page would carry none.
+  await connection();
   return (
     // The head script sets the theme class and color-scheme on <html> before
     // hydration, so its attributes legitimately differ from the server's.

@@ -2,7 +2,7 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport, lastAssistantMessageIsCompleteWithApprovalResponses } from "ai";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useChatHistory } from "@/components/sidebar/chat-history-provider";
 import type { CatalogModel } from "@/lib/ai/catalog";
 import type { ApprovalToolName } from "@/lib/ai/tools/tool-approval";
@@ -216,15 +216,18 @@ export function Chat({
 
   // A request the server never accepted (network down, rejected input) loses
   // nothing: the text goes back into the composer and the bubble is removed.
-  const restoreUnsent = useCallback(() => {
+  // A message the server refused before saving it (too long, rate limited...) goes straight back into the
+  // composer, so it can be fixed or resent; the alert stays until dismissed.
+  const restoredFor = useRef<Error | undefined>(undefined);
+  useEffect(() => {
+    if (!error || restoredFor.current === error || !chatError || chatError.requestReachedServer) return;
+    restoredFor.current = error; // Once per error: the message before it may be a saved one.
     const last = messages.at(-1);
-    if (last?.role === "user") {
-      const text = last.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
-      setMessages(messages.slice(0, -1));
-      setDraft((current) => current || text);
-    }
-    clearError();
-  }, [messages, setMessages, clearError]);
+    if (last?.role !== "user") return;
+    const text = last.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
+    setMessages(messages.slice(0, -1));
+    setDraft((current) => current || text);
+  }, [error, chatError, messages, setMessages]);
 
   return (
     <div className="flex h-full flex-col">
@@ -309,7 +312,7 @@ export function Chat({
         <ChatError
           error={chatError}
           onRetry={chatError.requestReachedServer ? regenerateReply : undefined}
-          onDismiss={chatError.requestReachedServer ? clearError : restoreUnsent}
+          onDismiss={clearError}
         />
       )}
       <Composer value={draft} onChange={setDraft} onSend={send} onStop={stopReply} busy={busy} />

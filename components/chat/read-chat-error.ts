@@ -5,6 +5,8 @@ const REJECTED_BEFORE_SAVE = new Set([
   "payload_too_large",
   "unsupported_media_type",
   "unknown_model",
+  "rate_limited",
+  "cross_site_request",
 ]);
 
 export interface ReadableChatError {

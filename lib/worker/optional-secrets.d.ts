@@ -9,4 +9,6 @@ interface CloudflareEnv {
   OPENAI_CORS_ORIGINS?: string;
   /** Requests per minute per API key on /v1/chat/completions (default 60). */
   OPENAI_RATE_LIMIT_PER_MINUTE?: string;
+  /** "off" disables the Rate Limiting bindings: only for load tests against a local Worker (see bench/). */
+  RATE_LIMITS?: string;
 }
