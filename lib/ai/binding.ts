@@ -1,6 +1,7 @@
 import { type AiMode, parseAiMode } from "./ai-mode";
 import { withCapacityRetry } from "./capacity-retry";
 import { createOfflineBinding, type OfflineBindingOptions } from "./offline-binding";
+import { stageTimeoutsFromEnv, withStageTimeouts } from "./stage-timeouts";
 import { withStreamGuard } from "./stream-guard";
 
 /** The slice of the Workers AI binding that workers-ai-provider calls. */
@@ -24,6 +25,9 @@ interface BindingEnv {
   AI?: unknown;
   OFFLINE_AI_CHUNK_DELAY_MS?: string;
   OFFLINE_AI_REPLY_WORDS?: string;
+  AI_FIRST_CHUNK_TIMEOUT_MS?: string;
+  AI_BETWEEN_CHUNKS_TIMEOUT_MS?: string;
+  AI_WHOLE_ANSWER_TIMEOUT_MS?: string;
 }
 
 /** Local wrangler/miniflare rejects remote-only bindings with this when not logged in. */
@@ -53,9 +57,11 @@ export function resolveAiBinding(env: BindingEnv): GuardedBinding {
   const resolved = chooseBinding(env);
   const retried = withCapacityRetry(resolved.binding, { attempts: 3, baseDelayMs: 300 });
   let streamError: string | undefined;
-  const guarded = withStreamGuard(retried, (message) => {
-    streamError = message;
-  });
+  const reportStreamError = (message: string) => {
+    streamError ??= message;
+  };
+  const timed = withStageTimeouts(retried, stageTimeoutsFromEnv(env), reportStreamError);
+  const guarded = withStreamGuard(timed, reportStreamError);
   return { ...resolved, binding: guarded, streamError: () => streamError };
 }
 

@@ -63,10 +63,18 @@ export interface OfflineDirectives {
   tool?: string;
   /** Raw JSON text for the tool's arguments (sent as-is if it is not valid JSON, like a model that emits bad JSON). */
   args?: string;
-  /** "midstream" | "truncate" | a Workers AI error code such as "3040". */
+  /**
+   * "midstream" | "truncate" | "stall" (no first chunk ever) | "stall-midstream" (half the reply,
+   * then silence) | a Workers AI error code such as "3040".
+   */
   fail?: string;
   /** Words of reasoning to stream before the answer, clamped to 0..20000. */
   reasoning?: number;
+  /**
+   * With an error-code `fail`: only the first N calls (of this binding) fail, then the model answers,
+   * like a capacity error that clears on retry. Unset: every call fails.
+   */
+  failures?: number;
   /** Directive tokens that were recognised as directives but could not be used. */
   ignored: string[];
 }
@@ -112,11 +120,12 @@ export function parseOfflineDirectives(message: string): OfflineDirectives {
   const stripped = text.replace(DIRECTIVE_TOKEN, (_match, lead: string, key: string, value: string) => {
     const token = `offline:${key}=${value}`;
     const k = key.toLowerCase();
-    if (k === "words" || k === "delay" || k === "reasoning") {
+    if (k === "words" || k === "delay" || k === "reasoning" || k === "failures") {
       const n = parseIntStrict(value);
       if (n === undefined) out.ignored.push(token);
       else if (k === "words") out.words = clampInt(n, 1, MAX_WORDS);
       else if (k === "delay") out.delay = clampInt(n, 0, MAX_DELAY_MS);
+      else if (k === "failures") out.failures = clampInt(n, 0, 100);
       else out.reasoning = clampInt(n, 0, MAX_WORDS);
     } else if (k === "tool" && value !== "") {
       out.tool = value;
@@ -425,13 +434,25 @@ function abortReason(signal: AbortSignal): unknown {
 
 type FinishReason = "stop" | "length" | "tool_calls";
 
+const STREAM_FAILURES = ["midstream", "truncate", "stall", "stall-midstream"] as const;
+type StreamFailure = (typeof STREAM_FAILURES)[number];
+
+function isStreamFailure(fail: string | undefined): fail is StreamFailure {
+  return (STREAM_FAILURES as readonly (string | undefined)[]).includes(fail);
+}
+
+/** In a payload list: send nothing more but keep the connection open, like a stuck upstream. */
+const STALL = Symbol("stall");
+/** Long enough for any timeout to fire first; a timer (not a forever-pending promise) so workerd sees pending work. */
+const STALL_MS = 10 * 60_000;
+
 interface TextPlan {
   kind: "text";
   text: string;
   reasoning: string;
   finishReason: "stop" | "length";
   /** Simulated stream failure; only meaningful when streaming. */
-  fail?: "midstream" | "truncate";
+  fail?: StreamFailure;
 }
 
 interface ToolPlan {
@@ -503,7 +524,7 @@ function planReply(
     typeof maxTokensRaw === "number" && Number.isFinite(maxTokensRaw) && maxTokensRaw > 0
       ? Math.floor(maxTokensRaw)
       : undefined;
-  const fail = directives.fail === "midstream" || directives.fail === "truncate" ? directives.fail : undefined;
+  const fail = isStreamFailure(directives.fail) ? directives.fail : undefined;
   const reasoning = buildReasoning(directives.text, directives.reasoning ?? 0);
   const last = messages[messages.length - 1];
 
@@ -579,10 +600,11 @@ function chunkArgs(args: string, size: number): string[] {
  * (`choices[0].delta.{reasoning_content,content,tool_calls}`), as Workers AI's
  * reasoning models do; the provider parses both.
  */
-function ssePayloads(plan: Plan, usage: Usage, wordsPerChunk: number): string[] {
+function ssePayloads(plan: Plan, usage: Usage, wordsPerChunk: number): (string | typeof STALL)[] {
   const openAI = plan.reasoning !== "";
   const delta = (d: Record<string, unknown>) => JSON.stringify({ choices: [{ index: 0, delta: d }] });
-  const out: string[] = [];
+  const out: (string | typeof STALL)[] = [];
+  if (plan.kind === "text" && plan.fail === "stall") return [STALL];
 
   for (const piece of chunkText(plan.reasoning, wordsPerChunk)) out.push(delta({ reasoning_content: piece }));
 
@@ -597,6 +619,7 @@ function ssePayloads(plan: Plan, usage: Usage, wordsPerChunk: number): string[] 
       return out;
     }
     if (plan.fail === "truncate") return out; // The connection just ends: no usage, no finish_reason, no [DONE].
+    if (plan.fail === "stall-midstream") return [...out, STALL];
     finishReason = plan.finishReason;
   } else {
     const start = [{ id: plan.id, type: "function", index: 0, function: { name: plan.name, arguments: "" } }];
@@ -675,7 +698,11 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
-function sseStream(payloads: string[], delay: number, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
+function sseStream(
+  payloads: (string | typeof STALL)[],
+  delay: number,
+  signal: AbortSignal | undefined,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let index = 0;
   let finished = false;
@@ -712,6 +739,11 @@ function sseStream(payloads: string[], delay: number, signal: AbortSignal | unde
       }
       if (finished) return; // Aborted or cancelled while waiting.
       const payload = payloads[index++];
+      if (payload === STALL) {
+        pending = sleep(STALL_MS);
+        await pending.promise;
+        return;
+      }
       if (payload !== undefined) controller.enqueue(encoder.encode(`data: ${payload}\n\n`));
       if (index >= payloads.length) {
         stop();
@@ -779,7 +811,7 @@ async function runImageModel(
   const directives = parseOfflineDirectives(prompt);
   if (directives.fail !== undefined) {
     if (/^\d{3,5}$/.test(directives.fail)) throw codedError(directives.fail, model);
-    if (directives.fail === "midstream" || directives.fail === "truncate") {
+    if (isStreamFailure(directives.fail)) {
       // An image is one answer, not a stream: it can only fail as a whole.
       throw inferenceError(
         `Internal error (simulated by the offline stand-in: offline:fail=${directives.fail} on an image model)`,
@@ -829,6 +861,18 @@ export function createOfflineBinding(options: OfflineBindingOptions = {}): Offli
     wordsPerChunk: optionNumber(options.wordsPerChunk, 1, 1, 1000),
   };
   const calls: OfflineRunCall[] = [];
+  // Coded failures thrown so far, per directive text, for `offline:failures=N`.
+  const codedFailures = new Map<string, number>();
+
+  /** Whether this call should fail with its coded error (every time, or only the first N times). */
+  function failsThisTime(directives: OfflineDirectives): boolean {
+    if (directives.failures === undefined) return true;
+    const key = `${directives.fail}|${directives.text}`;
+    const thrown = codedFailures.get(key) ?? 0;
+    if (thrown >= directives.failures) return false;
+    codedFailures.set(key, thrown + 1);
+    return true;
+  }
 
   async function run(
     model: string,
@@ -861,11 +905,13 @@ export function createOfflineBinding(options: OfflineBindingOptions = {}): Offli
     }
     const directives = parseOfflineDirectives(lastUser ? contentText(lastUser.content) : "");
 
-    if (directives.fail !== undefined && directives.fail !== "midstream" && directives.fail !== "truncate") {
-      if (/^\d{3,5}$/.test(directives.fail)) throw codedError(directives.fail, model);
-      throw new Error(
-        `offline binding: unknown offline:fail=${directives.fail} (use a Workers AI error code such as 3040, or midstream, or truncate)`,
-      );
+    if (directives.fail !== undefined && !isStreamFailure(directives.fail)) {
+      if (!/^\d{3,5}$/.test(directives.fail)) {
+        throw new Error(
+          `offline binding: unknown offline:fail=${directives.fail} (use a Workers AI error code such as 3040, or ${STREAM_FAILURES.join(", ")})`,
+        );
+      }
+      if (failsThisTime(directives)) throw codedError(directives.fail, model);
     }
 
     const settings: Settings = { ...base, delay: directives.delay ?? base.delay };
@@ -876,6 +922,10 @@ export function createOfflineBinding(options: OfflineBindingOptions = {}): Offli
       return sseStream(ssePayloads(plan, usage, settings.wordsPerChunk), settings.delay, signal);
     }
 
+    if (plan.kind === "text" && (plan.fail === "stall" || plan.fail === "stall-midstream")) {
+      // A stuck upstream never answers; only the caller's timeout (its abort signal) ends the wait.
+      await waitOrAbort(STALL_MS, signal);
+    }
     if (plan.kind === "text" && plan.fail) {
       // A non-streamed call cannot fail half-way; the real service answers with an uncoded internal error.
       throw inferenceError(

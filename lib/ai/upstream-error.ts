@@ -1,5 +1,7 @@
 import { APICallError, RetryError } from "ai";
 import { HttpError } from "@/lib/http/http-error";
+import { log } from "@/lib/log/log";
+import { StageTimeoutError } from "./stage-timeouts";
 import { InStreamError } from "./stream-guard";
 
 /** Workers AI error codes we explain to people (see workers-ai-provider's code table). */
@@ -18,6 +20,12 @@ function workersAiCode(error: APICallError): number | undefined {
 /** Maps a model-call failure to what we answer: status, stable code and a sentence a person understands. */
 export function upstreamHttpError(raw: unknown): HttpError {
   const error = unwrap(raw);
+  const timeout = error instanceof StageTimeoutError ? error : (error as { cause?: unknown } | null)?.cause;
+  if (timeout instanceof StageTimeoutError) {
+    return new HttpError(504, "upstream_timeout", `${timeout.message} It may be busy; please try again.`, {
+      "retry-after": "5",
+    });
+  }
   if (APICallError.isInstance(error)) {
     const code = workersAiCode(error);
     if (code === QUOTA_EXHAUSTED) {
@@ -53,14 +61,5 @@ export function describeStreamError(error: unknown): string {
 /** One structured log line per failed model call (the SDK's default dumps whole stacks). */
 export function logUpstreamError(chatId: string, model: string, error: unknown): void {
   const mapped = upstreamHttpError(error);
-  console.warn(
-    JSON.stringify({
-      level: "warn",
-      msg: "model call failed",
-      chatId,
-      model,
-      status: mapped.status,
-      code: mapped.code,
-    }),
-  );
+  log("warn", "model call failed", { chatId, model, status: mapped.status, code: mapped.code });
 }
