@@ -174,6 +174,26 @@ test("an upstream error shows an alert with Retry", async ({ page }) => {
   await expect(alert).toBeHidden();
 });
 
+test("a reply that breaks off keeps its partial text, says so, and Retry gets a complete one", async ({ page }) => {
+  const { replies } = chat(page);
+  // The stand-in breaks this message's first stream half-way, like a dropped upstream, then answers normally.
+  await sendWithEnter(page, "Flaky question offline:fail=midstream offline:failures=1 offline:words=40");
+
+  const alert = page.getByRole("alert").filter({ hasText: "stopped mid-reply" });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("The partial reply is kept");
+  const partial = wordCount(await replyBody(replies.first()));
+  expect(partial).toBeGreaterThan(0);
+  expect(partial).toBeLessThan(40);
+
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await waitForFinishedReply(page, replies.first());
+  await expect(alert).toBeHidden();
+  expect(wordCount(await replyBody(replies.first()))).toBe(40);
+  await page.reload();
+  expect(wordCount(await replyBody(replies.first()))).toBe(40);
+});
+
 test("a multi-turn conversation: both messages get replies", async ({ page }) => {
   const { userMessages, replies } = chat(page);
 

@@ -71,8 +71,8 @@ export interface OfflineDirectives {
   /** Words of reasoning to stream before the answer, clamped to 0..20000. */
   reasoning?: number;
   /**
-   * With an error-code `fail`: only the first N calls (of this binding) fail, then the model answers,
-   * like a capacity error that clears on retry. Unset: every call fails.
+   * With `fail`: only the first N calls for this message fail, then the model answers, like a
+   * capacity error that clears on retry or a stream that breaks once. Unset: every call fails.
    */
   failures?: number;
   /** Directive tokens that were recognised as directives but could not be used. */
@@ -854,6 +854,23 @@ function optionNumber(value: number | undefined, fallback: number, min: number, 
   return typeof value === "number" && Number.isFinite(value) ? clampInt(value, min, max) : fallback;
 }
 
+// Failures simulated so far per message, for `offline:failures=N`. Module-wide, like a flaky upstream:
+// each request makes its own binding, and a person's "Retry" is a new request that should get through.
+const simulatedFailures = new Map<string, number>();
+const MAX_TRACKED_FAILURES = 1000;
+
+/** Whether this call should fail as its `offline:fail` says (every time, or only the first N times). */
+function failsThisTime(directives: OfflineDirectives): boolean {
+  if (directives.fail === undefined) return false;
+  if (directives.failures === undefined) return true;
+  const key = `${directives.fail}|${directives.text}`;
+  const failed = simulatedFailures.get(key) ?? 0;
+  if (failed >= directives.failures) return false;
+  if (simulatedFailures.size >= MAX_TRACKED_FAILURES) simulatedFailures.clear();
+  simulatedFailures.set(key, failed + 1);
+  return true;
+}
+
 export function createOfflineBinding(options: OfflineBindingOptions = {}): OfflineBinding {
   const base: Settings = {
     delay: optionNumber(options.chunkDelayMs, DEFAULT_CHUNK_DELAY_MS, 0, MAX_DELAY_MS),
@@ -861,19 +878,6 @@ export function createOfflineBinding(options: OfflineBindingOptions = {}): Offli
     wordsPerChunk: optionNumber(options.wordsPerChunk, 1, 1, 1000),
   };
   const calls: OfflineRunCall[] = [];
-  // Coded failures thrown so far, per directive text, for `offline:failures=N`.
-  const codedFailures = new Map<string, number>();
-
-  /** Whether this call should fail with its coded error (every time, or only the first N times). */
-  function failsThisTime(directives: OfflineDirectives): boolean {
-    if (directives.failures === undefined) return true;
-    const key = `${directives.fail}|${directives.text}`;
-    const thrown = codedFailures.get(key) ?? 0;
-    if (thrown >= directives.failures) return false;
-    codedFailures.set(key, thrown + 1);
-    return true;
-  }
-
   async function run(
     model: string,
     inputs: Record<string, unknown>,
@@ -903,7 +907,8 @@ export function createOfflineBinding(options: OfflineBindingOptions = {}): Offli
         break;
       }
     }
-    const directives = parseOfflineDirectives(lastUser ? contentText(lastUser.content) : "");
+    const parsed = parseOfflineDirectives(lastUser ? contentText(lastUser.content) : "");
+    const directives = failsThisTime(parsed) ? parsed : { ...parsed, fail: undefined };
 
     if (directives.fail !== undefined && !isStreamFailure(directives.fail)) {
       if (!/^\d{3,5}$/.test(directives.fail)) {
@@ -911,7 +916,7 @@ export function createOfflineBinding(options: OfflineBindingOptions = {}): Offli
           `offline binding: unknown offline:fail=${directives.fail} (use a Workers AI error code such as 3040, or ${STREAM_FAILURES.join(", ")})`,
         );
       }
-      if (failsThisTime(directives)) throw codedError(directives.fail, model);
+      throw codedError(directives.fail, model);
     }
 
     const settings: Settings = { ...base, delay: directives.delay ?? base.delay };

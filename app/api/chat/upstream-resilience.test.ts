@@ -95,6 +95,19 @@ describe("Workers AI capacity and quota errors", () => {
   });
 });
 
+describe("broken streams", () => {
+  it("keeps a reply that broke off as incomplete; the same question asked again gets a whole answer", async () => {
+    const text = `flaky-${freshId("q")} offline:fail=truncate offline:failures=1 offline:words=30 offline:delay=0`;
+    const broken = await readUIChunks(await POST(turn(freshId("chat"), text)));
+    expect(broken.find((chunk) => chunk.type === "error")).toBeDefined();
+    expect(wordCount(textOf(broken))).toBeLessThan(30);
+
+    const whole = await readUIChunks(await POST(turn(freshId("chat"), text)));
+    expect(whole.find((chunk) => chunk.type === "error")).toBeUndefined();
+    expect(wordCount(textOf(whole))).toBe(30);
+  });
+});
+
 describe("per-stage timeouts", () => {
   it("answers 504 when the model never starts, and keeps the person's message", async () => {
     setEnv({ AI_FIRST_CHUNK_TIMEOUT_MS: "300" });
