@@ -83,6 +83,13 @@ export function VoiceInput({ onTranscript, onError, disabled = false }: VoiceInp
       onError("This browser can't record audio (no MediaRecorder or microphone access). Type your message instead.");
       return;
     }
+    // A Permissions-Policy without microphone=(self) makes getUserMedia fail as if the person had said no.
+    const policy = (document as Document & { featurePolicy?: { allowsFeature(feature: string): boolean } })
+      .featurePolicy;
+    if (policy && !policy.allowsFeature("microphone")) {
+      onError("Voice input is turned off on this site: its Permissions-Policy header blocks the microphone.");
+      return;
+    }
     let stream: MediaStream;
     try {
       stream = await navigator.mediaDevices.getUserMedia({ audio: true });
