@@ -84,4 +84,3 @@ export const chatRequestSchema = z
 
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
 export type ApprovalResponse = z.infer<typeof approvalResponse>;
-export type RequestFilePart = z.infer<typeof filePart>;

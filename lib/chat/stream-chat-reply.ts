@@ -105,7 +105,7 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
   }
   const maxOutputTokens = replyTokenLimit(model.contextWindow, settings.maxOutputTokens);
   const { messages: recent } = await listMessagePage(db, request.id, { limit: HISTORY_LOAD_LIMIT });
-  const fitted = fitHistory(recent, model.contextWindow - maxOutputTokens - PROMPT_OVERHEAD_TOKENS);
+  const history = fitHistory(recent, model.contextWindow - maxOutputTokens - PROMPT_OVERHEAD_TOKENS);
 
   const ai = resolveAiBinding(context.env);
   const tools: ToolSet | undefined = model.functionCalling
@@ -118,7 +118,7 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
     abortSignal: stopper.signal,
     model: chatModel(ai.binding, model.id),
     instructions: chatInstructions(settings.systemPrompt),
-    messages: await convertToModelMessages(await inlineImages(fitted, context.env, request.id, model.vision), {
+    messages: await convertToModelMessages(await inlineImages(history, context.env, request.id, model.vision), {
       tools,
     }),
     tools,
@@ -176,7 +176,7 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
   const uiStream = toUIMessageStream<ToolSet, ChatMessage>({
     stream: observed,
     tools,
-    originalMessages: fitted,
+    originalMessages: history,
     generateMessageId,
     sendReasoning: true,
     messageMetadata: ({ part }): ChatMessageMetadata | undefined => {
