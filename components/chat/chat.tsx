@@ -1,7 +1,7 @@
 "use client";
 
 import { useChat } from "@ai-sdk/react";
-import { DefaultChatTransport, lastAssistantMessageIsCompleteWithApprovalResponses } from "ai";
+import { DefaultChatTransport, type FileUIPart, lastAssistantMessageIsCompleteWithApprovalResponses } from "ai";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useChatHistory } from "@/components/sidebar/chat-history-provider";
 import type { CatalogModel } from "@/lib/ai/catalog";
@@ -22,6 +22,7 @@ import { ModelPicker } from "./model-picker";
 import { OfflineNotice } from "./offline-notice";
 import { readChatError } from "./read-chat-error";
 import { ShareDialog } from "./share-dialog";
+import { useAttachments } from "./use-attachments";
 import { useChatPreferences } from "./use-chat-preferences";
 import { useOlderMessages } from "./use-older-messages";
 
@@ -79,6 +80,11 @@ export function Chat({
   const history = useChatHistory();
   const { touch, setTitle, setDrawerOpen } = history;
   const currentTitle = history.chats.find((chat) => chat.id === chatId)?.title ?? title;
+  const attachments = useAttachments(chatId);
+  const attachDisabledReason =
+    model && !model.vision
+      ? `${model.name} can't read images. Pick a model marked “Vision” to attach them.`
+      : undefined;
 
   const transport = useMemo(
     () =>
@@ -128,16 +134,24 @@ export function Chat({
 
   const send = useCallback(
     async (text: string) => {
+      const files = attachments.readyParts();
+      // Caught here so nothing is sent (and nothing typed is cleared) when the model can't see images.
+      if (files.length > 0 && attachDisabledReason) {
+        attachments.setError(`${attachDisabledReason} Or remove the images to send just the text.`);
+        return;
+      }
       setDraft("");
+      attachments.clear();
       clearError();
       // The chat gets its address on first send, without a reload.
       const chatPath = `/chat/${chatId}`;
       if (window.location.pathname !== chatPath) window.history.replaceState(null, "", chatPath);
-      touch({ id: chatId, title: fallbackTitle(text), model: modelId, updatedAt: Date.now() });
+      const titleText = text.trim() ? text : (files[0]?.filename ?? "Image");
+      touch({ id: chatId, title: fallbackTitle(titleText), model: modelId, updatedAt: Date.now() });
       markPersisted();
-      await sendMessage({ text });
+      await sendMessage(files.length > 0 ? { text, files } : { text });
     },
-    [sendMessage, clearError, chatId, touch, modelId, markPersisted],
+    [sendMessage, clearError, chatId, touch, modelId, markPersisted, attachments, attachDisabledReason],
   );
 
   const { saveSettings } = preferences;
@@ -198,7 +212,9 @@ export function Chat({
       if (index === -1) return;
       setViewing(null);
       keepAsVersion(messages[index - 1]?.id ?? "", messages.slice(index));
-      void sendMessage({ text, messageId: message.id });
+      // The images stay with the edited message; only its text changes.
+      const files = message.parts.filter((part): part is FileUIPart => part.type === "file");
+      void sendMessage({ text, messageId: message.id, ...(files.length > 0 ? { files } : {}) });
     },
     [messages, keepAsVersion, sendMessage],
   );
@@ -214,10 +230,8 @@ export function Chat({
     void fetch(`/api/chats/${encodeURIComponent(chatId)}/stop`, { method: "POST" }).catch(() => {});
   }, [stop, chatId]);
 
-  // A request the server never accepted (network down, rejected input) loses
-  // nothing: the text goes back into the composer and the bubble is removed.
-  // A message the server refused before saving it (too long, rate limited...) goes straight back into the
-  // composer, so it can be fixed or resent; the alert stays until dismissed.
+  // A request the server never accepted (network down, rejected input, rate limited) loses nothing: the
+  // text and images go straight back into the composer to fix or resend; the alert stays until dismissed.
   const restoredFor = useRef<Error | undefined>(undefined);
   useEffect(() => {
     if (!error || restoredFor.current === error || !chatError || chatError.requestReachedServer) return;
@@ -227,7 +241,8 @@ export function Chat({
     const text = last.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
     setMessages(messages.slice(0, -1));
     setDraft((current) => current || text);
-  }, [error, chatError, messages, setMessages]);
+    attachments.restore(last.parts.filter((part): part is FileUIPart => part.type === "file"));
+  }, [error, chatError, messages, setMessages, attachments]);
 
   return (
     <div className="flex h-full flex-col">
@@ -315,7 +330,15 @@ export function Chat({
           onDismiss={clearError}
         />
       )}
-      <Composer value={draft} onChange={setDraft} onSend={send} onStop={stopReply} busy={busy} />
+      <Composer
+        value={draft}
+        onChange={setDraft}
+        onSend={send}
+        onStop={stopReply}
+        busy={busy}
+        attachments={attachments}
+        attachDisabledReason={attachDisabledReason}
+      />
       {shortcutsOpen && <KeyboardShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       {shareOpen && (
         <ShareDialog

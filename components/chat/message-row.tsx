@@ -5,6 +5,7 @@ import { memo, useState } from "react";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import { Markdown } from "./markdown";
 import { MessageActions, MessageEditor, type OnMessageAction, type VersionInfo } from "./message-actions";
+import { MessageImage } from "./message-image";
 import { type AnswerApproval, ToolCall } from "./tool-call";
 
 interface MessageRowProps {
@@ -76,7 +77,11 @@ function MessageRowView({
       className={isUser ? "ml-auto max-w-[85%]" : "w-full"}
     >
       <div
-        className={isUser ? "rounded-2xl bg-zinc-100 px-4 py-2.5 dark:bg-zinc-800" : "flex flex-col gap-3 leading-7"}
+        className={
+          isUser
+            ? "flex flex-col gap-2 rounded-2xl bg-zinc-100 px-4 py-2.5 dark:bg-zinc-800"
+            : "flex flex-col gap-3 leading-7"
+        }
       >
         {message.parts.map((part, index) => {
           const key = `${message.id}-${index}`;
@@ -97,6 +102,7 @@ function MessageRowView({
               </details>
             );
           }
+          if (part.type === "file") return <MessageImage key={key} part={part} />;
           if (isToolUIPart(part)) return <ToolCall key={key} part={part} onAnswerApproval={onAnswerApproval} />;
           return null;
         })}

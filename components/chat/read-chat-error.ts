@@ -7,6 +7,8 @@ const REJECTED_BEFORE_SAVE = new Set([
   "unknown_model",
   "rate_limited",
   "cross_site_request",
+  "invalid_attachment",
+  "model_cannot_see_images",
 ]);
 
 export interface ReadableChatError {

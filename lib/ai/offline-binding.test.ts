@@ -424,3 +424,66 @@ describe("offline:args with spaces", () => {
     expect(directives.text).toBe("Draw please");
   });
 });
+
+describe("offline vision and Whisper through workers-ai-provider", () => {
+  const VISION = "@cf/meta/llama-4-scout-17b-16e-instruct";
+  // A 2x3 PNG's signature and IHDR: enough for the stand-in to tell type and size.
+  const png = Uint8Array.from([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 2, 0, 0, 0, 3, 8, 2,
+    0, 0, 0,
+  ]);
+  const withImage = [
+    {
+      role: "user" as const,
+      content: [
+        { type: "text" as const, text: "what is this? offline:words=3" },
+        { type: "file" as const, mediaType: "image/png", data: png },
+      ],
+    },
+  ];
+
+  it("receives a file part as an image_url data URL and says what arrived", async () => {
+    const { binding, model } = setup({}, VISION);
+    const { text } = await generateText({ model, messages: withImage });
+    expect(
+      text.startsWith(
+        `Offline mode — the stand-in received 1 image (image 1: image/png, 2×3 pixels, ${png.length} bytes).`,
+      ),
+    ).toBe(true);
+    const content = (binding.calls[0]?.inputs.messages as { content: unknown }[])[0]?.content;
+    expect(content).toEqual([
+      { type: "text", text: "what is this? offline:words=3" },
+      { type: "image_url", image_url: { url: `data:image/png;base64,${Buffer.from(png).toString("base64")}` } },
+    ]);
+  });
+
+  it("refuses images for a model the catalog doesn't flag for vision, like an input-schema error", async () => {
+    const { model } = setup();
+    await expect(generateText({ model, messages: withImage, maxRetries: 0 })).rejects.toThrow(
+      /5006: .*does not accept image input/,
+    );
+  });
+
+  it("answers whisper-large-v3-turbo in its output shape, deterministically", async () => {
+    const binding = createOfflineBinding();
+    const wav = new Uint8Array(44 + 16_000);
+    wav.set(new TextEncoder().encode("RIFF"), 0);
+    wav.set(new TextEncoder().encode("WAVEfmt "), 8);
+    const view = new DataView(wav.buffer);
+    view.setUint32(16, 16, true);
+    view.setUint32(28, 16_000, true); // byte rate: 1 second per 16000 bytes
+    wav.set(new TextEncoder().encode("data"), 36);
+    view.setUint32(40, 16_000, true);
+    const audio = Buffer.from(wav).toString("base64");
+    const output = (await binding.run("@cf/openai/whisper-large-v3-turbo", { audio })) as Record<string, unknown>;
+    expect(output).toMatchObject({
+      text: `Offline transcription of 1.0 seconds of WAV audio (${wav.length} bytes) from the stand-in, not Whisper.`,
+      transcription_info: { language: "en", duration: 1, duration_after_vad: 1 },
+      word_count: 15,
+    });
+    expect(output.vtt).toMatch(/^WEBVTT\n\n00:00:00\.000 --> 00:00:01\.000\nOffline transcription/);
+    expect(isOfflineOutput(output)).toBe(true);
+    expect(await binding.run("@cf/openai/whisper-large-v3-turbo", { audio })).toEqual(output);
+    await expect(binding.run("@cf/openai/whisper-large-v3-turbo", { audio: [1, 2, 3] })).rejects.toThrow(/5006/);
+  });
+});

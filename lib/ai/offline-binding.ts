@@ -19,10 +19,18 @@
  * Image models in OFFLINE_IMAGE_MODELS answer like Workers AI's flux-1-schnell,
  * `{ image: "<base64>" }`, with a deterministic placeholder PNG (see
  * offline-image.ts); directives go in the image prompt.
+ *
+ * Images sent to a vision model (image_url content parts) are reported at the
+ * top of the reply (see offline-vision.ts); a model the catalog doesn't flag
+ * for vision refuses them. Whisper (OFFLINE_TRANSCRIPTION_MODELS) answers with
+ * a labelled transcription derived from the audio (see offline-transcription.ts).
  */
 
+import { BUILT_IN_CATALOG, findModel } from "./catalog";
 import { extractJsonArgs } from "./offline-args";
 import { offlinePlaceholderPng } from "./offline-image";
+import { OFFLINE_TRANSCRIPTION_MODELS, offlineWhisperOutput } from "./offline-transcription";
+import { describeWireImages, wireImages } from "./offline-vision";
 
 export const OFFLINE_MODEL_LABEL = "Offline mode (no model)";
 
@@ -830,6 +838,28 @@ async function runImageModel(
 }
 
 // ---------------------------------------------------------------------------
+// Speech to text
+
+function runTranscriptionModel(inputs: Record<string, unknown>): Record<string, unknown> {
+  const audio = inputs.audio;
+  // Worded like Workers AI's own input-schema errors (code 5006).
+  if (typeof audio !== "string" || audio.length === 0) {
+    throw inferenceError(
+      "5006: Error: required properties at '/' are 'audio', a base64 string (simulated by the offline stand-in)",
+    );
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = Uint8Array.from(atob(audio), (c) => c.charCodeAt(0));
+  } catch {
+    throw inferenceError("5006: Error: '/audio' is not valid base64 (simulated by the offline stand-in)");
+  }
+  const output = { ...offlineWhisperOutput(bytes) };
+  offlineOutputs.add(output);
+  return output;
+}
+
+// ---------------------------------------------------------------------------
 // Observing calls
 
 type OfflineCallObserver = (call: OfflineRunCall) => void;
@@ -895,6 +925,7 @@ export function createOfflineBinding(options: OfflineBindingOptions = {}): Offli
       throw codedError("5007", String(model));
     }
     if (OFFLINE_IMAGE_MODELS.has(model)) return runImageModel(model, inputs ?? {}, signal);
+    if (OFFLINE_TRANSCRIPTION_MODELS.has(model)) return runTranscriptionModel(inputs ?? {});
     if (NON_TEXT_MODEL.test(model)) throw new Error(`offline binding: ${model} is not supported offline yet`);
 
     const messages = readMessages(inputs ?? {});
@@ -919,8 +950,20 @@ export function createOfflineBinding(options: OfflineBindingOptions = {}): Offli
       throw codedError(directives.fail, model);
     }
 
+    const images = lastUser ? wireImages(lastUser.content) : [];
+    if (images.length > 0 && findModel(BUILT_IN_CATALOG, model)?.vision === false) {
+      // Worded like Workers AI's input-schema errors; our server never sends images to such a model.
+      throw inferenceError(
+        `5006: Error: ${model} does not accept image input at '/messages' (simulated by the offline stand-in)`,
+      );
+    }
+
     const settings: Settings = { ...base, delay: directives.delay ?? base.delay };
     const plan = planReply(inputs, messages, directives, settings);
+    // What arrived comes first and is never cut by offline:words, so tests and people can see the image got there.
+    if (images.length > 0 && plan.kind === "text" && messages.at(-1)?.role !== "tool") {
+      plan.text = `${describeWireImages(images)}\n\n${plan.text}`;
+    }
     const usage = usageFor(plan, promptWords(messages));
 
     if (inputs.stream === true) {

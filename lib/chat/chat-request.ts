@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { MAX_ATTACHMENTS_PER_MESSAGE } from "@/lib/files/attachment-limits";
+import { chatFileOfUrl } from "@/lib/files/chat-file-url";
 import { chatSettingsSchema } from "./chat-settings-schema";
 
 export const MAX_MESSAGE_CHARS = 20_000;
@@ -6,6 +8,22 @@ export const MAX_MESSAGE_CHARS = 20_000;
 const textPart = z.object({
   type: z.literal("text"),
   text: z.string().max(MAX_MESSAGE_CHARS, `A message can be at most ${MAX_MESSAGE_CHARS} characters.`),
+});
+
+/**
+ * An image attached to the message: a reference to a file uploaded to this
+ * chat (POST /api/chats/:id/attachments), never the bytes. The server checks
+ * that the file is one this person attached to this chat and takes its type
+ * from storage, so `mediaType` here is only what the browser shows.
+ */
+const filePart = z.object({
+  type: z.literal("file"),
+  mediaType: z.string().max(100),
+  url: z
+    .string()
+    .max(400)
+    .refine((url) => chatFileOfUrl(url) !== null, "Attach images by uploading them to the chat first."),
+  filename: z.string().max(255).optional(),
 });
 
 export const idString = z
@@ -36,10 +54,17 @@ export const chatRequestSchema = z
       .object({
         id: idString,
         role: z.literal("user"),
-        parts: z.array(textPart).min(1).max(20),
+        parts: z
+          .array(z.discriminatedUnion("type", [textPart, filePart]))
+          .min(1)
+          .max(20),
       })
-      .refine((message) => message.parts.some((part) => part.text.trim().length > 0), {
+      .refine((message) => message.parts.some((part) => part.type === "file" || part.text.trim().length > 0), {
         message: "The message is empty.",
+        path: ["parts"],
+      })
+      .refine((message) => message.parts.filter((part) => part.type === "file").length <= MAX_ATTACHMENTS_PER_MESSAGE, {
+        message: `A message can have at most ${MAX_ATTACHMENTS_PER_MESSAGE} images.`,
         path: ["parts"],
       })
       .optional(),

@@ -27,6 +27,8 @@ export function chatToMarkdown(chat: ChatExport): string {
     lines.push(message.role === "user" ? "## You" : "## Assistant", "");
     for (const part of message.parts) {
       if (part.type === "text") lines.push(part.text, "");
+      else if (part.type === "file")
+        lines.push(`![${(part.filename ?? "Image").replace(/[[\]]/g, "")}](${part.url})`, "");
       else if (part.type === "reasoning")
         lines.push("<details><summary>Reasoning</summary>", "", part.text, "", "</details>", "");
       else if (isToolUIPart(part)) {

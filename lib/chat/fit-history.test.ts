@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChatMessage } from "./chat-message";
-import { estimateTokens, fitHistory } from "./fit-history";
+import { estimateTokens, fitHistory, IMAGE_TOKENS } from "./fit-history";
 
 function message(id: string, role: "user" | "assistant", words: number): ChatMessage {
   return { id, role, parts: [{ type: "text", text: "word ".repeat(words) }] };
@@ -33,5 +33,17 @@ describe("fitHistory", () => {
 
   it("always keeps the newest message, even when it alone is over budget", () => {
     expect(fitHistory(history, 1).map((m) => m.id)).toEqual(["u3"]);
+  });
+});
+
+describe("estimateTokens with images", () => {
+  it("counts an attached image like a picture in the model's context, not like its short URL", () => {
+    const text: ChatMessage = { id: "t", role: "user", parts: [{ type: "text", text: "look" }] };
+    const withImage: ChatMessage = {
+      id: "i",
+      role: "user",
+      parts: [{ type: "file", mediaType: "image/png", url: "/api/files/images/c/a.png" }, ...text.parts],
+    };
+    expect(estimateTokens(withImage) - estimateTokens(text)).toBeGreaterThanOrEqual(IMAGE_TOKENS);
   });
 });

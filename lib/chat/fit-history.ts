@@ -3,8 +3,16 @@ import type { ChatMessage } from "./chat-message";
 /** Roughly four characters per token for English text and JSON; good enough to stay under a context window. */
 const CHARS_PER_TOKEN = 4;
 
+/**
+ * What one attached image costs in a vision model's context (they are tiled
+ * into patches; a typical photo is several hundred to a few thousand tokens).
+ * Its stored part is only a short URL, so it is counted at this rate instead.
+ */
+export const IMAGE_TOKENS = 1_500;
+
 export function estimateTokens(message: ChatMessage): number {
-  return Math.ceil(JSON.stringify(message.parts).length / CHARS_PER_TOKEN);
+  const images = message.parts.filter((part) => part.type === "file").length;
+  return Math.ceil(JSON.stringify(message.parts).length / CHARS_PER_TOKEN) + images * IMAGE_TOKENS;
 }
 
 /**

@@ -14,6 +14,7 @@ import { resolveAiBinding } from "@/lib/ai/binding";
 import { chatModel } from "@/lib/ai/chat-model";
 import { generateTitle } from "@/lib/ai/generate-title";
 import { getModelCatalog } from "@/lib/ai/live-catalog";
+import { withoutOfflineDirectives } from "@/lib/ai/offline-args";
 import { chatInstructions, MAX_STEPS } from "@/lib/ai/prompts";
 import { requireModel } from "@/lib/ai/require-model";
 import { InStreamError } from "@/lib/ai/stream-guard";
@@ -37,6 +38,7 @@ import type { ChatRequest } from "./chat-request";
 import { settingsOrDefault } from "./chat-settings";
 import { fallbackTitle } from "./fallback-title";
 import { fitHistory } from "./fit-history";
+import { inlineImages, requireVisionFor, verifiedMessageParts } from "./message-attachments";
 import { replyTokenLimit } from "./reply-token-limit";
 import { watchForStop } from "./stop-watch";
 import { withChatTitle } from "./with-chat-title";
@@ -73,7 +75,10 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
 
   let firstText: string | undefined;
   if (request.message) {
-    firstText = chat ? undefined : request.message.parts.map((part) => part.text).join(" ");
+    // Checked before anything is saved: a forged image reference or images for a blind model change nothing.
+    const parts = await verifiedMessageParts(context.env, request.id, context.ownerId, request.message);
+    requireVisionFor(model, catalog, parts);
+    firstText = chat ? undefined : titleSource(parts);
     if (firstText !== undefined) {
       await createChat(db, {
         id: request.id,
@@ -87,7 +92,7 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
     const userMessage: ChatMessage = {
       id: request.message.id,
       role: "user",
-      parts: request.message.parts,
+      parts,
       metadata: { createdAt: Date.now() },
     };
     // Saved before the model is called so nothing the user typed is lost if it fails.
@@ -113,7 +118,9 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
     abortSignal: stopper.signal,
     model: chatModel(ai.binding, model.id),
     instructions: chatInstructions(settings.systemPrompt),
-    messages: await convertToModelMessages(history, { tools }),
+    messages: await convertToModelMessages(await inlineImages(history, context.env, request.id, model.vision), {
+      tools,
+    }),
     tools,
     // Image generation and web fetches wait for a person's approval (see lib/ai/tools/tool-approval.ts).
     ...(tools ? { toolApproval: toolApprovalFor(settings.alwaysAllowTools) } : {}),
@@ -210,6 +217,14 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
     // generated and saved even when the browser disconnects mid-stream.
     consumeSseStream: ({ stream }) => context.waitUntil(consumeStream({ stream })),
   });
+}
+
+/** What a new chat is named after: its first message's text, or the name of its first image. */
+function titleSource(parts: ChatMessage["parts"]): string {
+  const text = parts.map((part) => (part.type === "text" ? part.text : "")).join(" ");
+  if (withoutOfflineDirectives(text).trim()) return text;
+  const image = parts.find((part) => part.type === "file");
+  return image?.type === "file" ? (image.filename ?? "Image") : text;
 }
 
 /** Generates, stores and returns a title for a new chat; the fallback when the model can't. */

@@ -6,7 +6,12 @@ import { CHAT_FILE_NAME_PATTERN, CHAT_IMAGES_DIR } from "./chat-file-url";
 export { CHAT_IMAGES_DIR, chatFileUrl } from "./chat-file-url";
 
 /** The image types we store and serve, with the extension each is stored under. */
-export const CHAT_IMAGE_EXTENSIONS = { "image/png": "png", "image/jpeg": "jpg" } as const;
+export const CHAT_IMAGE_EXTENSIONS = {
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/webp": "webp",
+  "image/gif": "gif",
+} as const;
 export type ChatImageType = keyof typeof CHAT_IMAGE_EXTENSIONS;
 
 export const chatFileName = z.string().max(140).regex(CHAT_FILE_NAME_PATTERN, "not a file name this app stores");

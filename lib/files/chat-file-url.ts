@@ -8,7 +8,7 @@
 export const CHAT_IMAGES_DIR = "images";
 
 /** Letters, digits, '_' and '-' then one known extension: no dots, slashes or `..` can get through. */
-export const CHAT_FILE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,128}\.(png|jpg)$/;
+export const CHAT_FILE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,128}\.(png|jpg|webp|gif)$/;
 /** The shape of chat ids (as lib/chat/chat-request's idString checks them). */
 const CHAT_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 

@@ -13,7 +13,8 @@ export const FORK_RATE_LIMIT = { limit: 30, windowMs: 60 * 60 * 1000 };
 
 /**
  * "Continue this conversation": copies a shared snapshot into a new chat owned
- * by the visitor, images included, so it lives on even if the link is revoked.
+ * by the visitor, images (generated and attached) included, so it lives on
+ * even if the link is revoked.
  * Returns the new chat's id.
  */
 export async function forkShare(env: CloudflareEnv, shareId: string, ownerId: string): Promise<string> {
@@ -37,6 +38,10 @@ export async function forkShare(env: CloudflareEnv, shareId: string, ownerId: st
     (message): ChatMessage => ({
       ...message,
       parts: message.parts.map((part) => {
+        if (part.type === "file") {
+          const url = urls.get(part.url);
+          return url ? { ...part, url } : part;
+        }
         if (!isToolUIPart(part) || part.state !== "output-available") return part;
         const output = part.output as { url?: unknown } | null;
         const url = typeof output?.url === "string" ? urls.get(output.url) : undefined;

@@ -53,8 +53,8 @@ export function replaceUrlsInText(messages: ChatMessage[], urls: ReadonlyMap<str
 /**
  * Copies a chat's messages for a share link: message and tool-call ids become
  * plain counters (they are internal), pending approvals lose their ids, and
- * image URLs (in tool outputs and quoted in text) point at the share's own
- * file route, which serves them only while the link exists.
+ * image URLs (attached images, tool outputs, and URLs quoted in text) point at
+ * the share's own file route, which serves them only while the link exists.
  */
 export function snapshotMessages(
   messages: readonly ChatMessage[],
@@ -65,6 +65,15 @@ export function snapshotMessages(
   let toolCalls = 0;
   const shared = messages.map((message, index): ChatMessage => {
     const parts = message.parts.map((part) => {
+      if (part.type === "file") {
+        // An attached image: served from the share's own route like generated ones.
+        const stored = chatFileOfUrl(part.url);
+        if (!stored) return part;
+        const url = sharedFileUrl(shareId, stored.name);
+        files.push({ name: stored.name, key: stored.key });
+        urls.set(part.url, url);
+        return { ...part, url };
+      }
       if (!isToolUIPart(part)) return part;
       toolCalls += 1;
       let copy = { ...part, toolCallId: `call-${toolCalls}` } as typeof part;
@@ -89,7 +98,8 @@ export function snapshotMessages(
       ...(message.metadata ? { metadata: message.metadata } : {}),
     };
   });
-  return { messages: replaceUrlsInText(shared, urls), files };
+  const unique = [...new Map(files.map((file) => [file.name, file])).values()];
+  return { messages: replaceUrlsInText(shared, urls), files: unique };
 }
 
 /** The first user message and the start of the first reply: what a link preview describes. */

@@ -55,7 +55,14 @@ describe("generate_image tool", () => {
     const object = await worker.env.FILES.get(keyOf(output.url));
     expect(object).not.toBeNull();
     expect(object?.httpMetadata?.contentType).toBe("image/png");
-    expect(object?.customMetadata).toEqual({ chatId, ownerId, prompt: "a red fox in snow", offline: "true" });
+    expect(object?.customMetadata).toEqual({
+      chatId,
+      ownerId,
+      prompt: "a red fox in snow",
+      offline: "true",
+      // Tells generated images from attached ones, which a message may reference.
+      source: "generated",
+    });
     const bytes = new Uint8Array(await (object as R2ObjectBody).arrayBuffer());
     expect(imageInfo(bytes)).toEqual({ mediaType: "image/png", width: 1024, height: 1024 });
   });

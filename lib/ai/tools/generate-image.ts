@@ -7,7 +7,7 @@ import { isOfflineOutput } from "@/lib/ai/offline-binding";
 import { upstreamHttpError } from "@/lib/ai/upstream-error";
 import { chatFileUrl } from "@/lib/files/chat-file-key";
 import { putChatImage } from "@/lib/files/chat-files";
-import { imageInfo } from "@/lib/files/image-size";
+import { type ImageInfo, imageInfo } from "@/lib/files/image-size";
 import type { ToolContext } from "./tool-context";
 import { withToolTimeout } from "./tool-timeout";
 
@@ -30,7 +30,7 @@ export const generateImageInput = z.object({
 export interface GenerateImageOutput {
   /** Where the app serves the image (same origin, readable by whoever can read the chat). */
   url: string;
-  mediaType: "image/png" | "image/jpeg";
+  mediaType: ImageInfo["mediaType"];
   prompt: string;
   width: number;
   height: number;

@@ -1,6 +1,6 @@
 import { getCloudflareContext } from "@opennextjs/cloudflare";
 import { requestOwnerId } from "@/lib/auth/identity";
-import { canReadChat } from "@/lib/chat/chat-access";
+import { canReadChatFile } from "@/lib/files/can-read-chat-file";
 import { chatFileKey } from "@/lib/files/chat-file-key";
 import { getChatFile } from "@/lib/files/chat-files";
 import { fileResponse } from "@/lib/files/file-response";
@@ -15,13 +15,13 @@ interface FileRouteContext {
 // A file in someone else's chat answers exactly like one that doesn't exist.
 const notFound = () => new HttpError(404, "not_found", "No such file.");
 
-/** Serves a chat's stored file (generated images) to whoever may read that chat. */
+/** Serves a chat's stored file (generated and attached images) to whoever may read that chat. */
 export async function GET(request: Request, { params }: FileRouteContext): Promise<Response> {
   try {
     const { key, chatId } = parseOrThrow(chatFileKey, (await params).key);
     const { env } = getCloudflareContext();
     const ownerId = await requestOwnerId(request, env);
-    if (!(await canReadChat(env.DB, chatId, ownerId))) throw notFound();
+    if (!(await canReadChatFile(env, { chatId, key }, ownerId))) throw notFound();
     const file = await getChatFile(env.FILES, key);
     if (!file) throw notFound();
     return await fileResponse(request, file);
