@@ -33,7 +33,7 @@ const { values: opts } = parseArgs({
     words: { type: "string", default: "200" },
     delay: { type: "string", default: "5" },
     port: { type: "string", default: process.env.PORT ?? "8797" },
-    timeout: { type: "string", default: "300" },
+    timeout: { type: "string", default: "600" },
     "no-check-saved": { type: "boolean", default: false },
     "no-record": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
