@@ -171,6 +171,27 @@ describe("offline binding through workers-ai-provider + AI SDK", () => {
     expect(result.text).toContain('The add tool returned: {"sum":2}');
   });
 
+  // Found by the /v1 fuzzer: tool_choice "required" without a directive got a text reply,
+  // which the AI SDK rejects ("did not contain a tool call"), so the API answered 502.
+  it("obeys a forced tool choice without a directive, as a model would", async () => {
+    const { model } = setup();
+    const executed: Array<{ a: number; b: number }> = [];
+    const required = await generateText({
+      model,
+      prompt: 'please add offline:args={"a":3,"b":4}',
+      tools: { add: addTool(executed) },
+      toolChoice: "required",
+    });
+    expect(required.toolCalls.map((call) => call.toolName)).toEqual(["add"]);
+    const named = await generateText({
+      model,
+      prompt: "just talk",
+      tools: { add: addTool(executed), other: addTool(executed) },
+      toolChoice: { type: "tool", toolName: "other" },
+    });
+    expect(named.toolCalls.map((call) => call.toolName)).toEqual(["other"]);
+  });
+
   it("answers in plain text when the named tool is not offered", async () => {
     const { model, binding } = setup();
     const result = streamText({ model, prompt: "offline:tool=weather" });

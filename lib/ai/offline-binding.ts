@@ -386,6 +386,23 @@ function offeredToolNames(inputs: Record<string, unknown>): string[] {
   return names;
 }
 
+/**
+ * The tool a forced tool_choice makes the model call: the named function, or for
+ * "required" the directive's tool if offered, else the first tool offered.
+ */
+function forcedToolName(inputs: Record<string, unknown>, directiveTool: string | undefined): string | undefined {
+  const offered = offeredToolNames(inputs);
+  const choice = inputs.tool_choice;
+  if (choice === "required") {
+    return directiveTool !== undefined && offered.includes(directiveTool) ? directiveTool : offered[0];
+  }
+  if (choice && typeof choice === "object") {
+    const name = (choice as { function?: { name?: unknown } }).function?.name;
+    return typeof name === "string" && offered.includes(name) ? name : undefined;
+  }
+  return undefined;
+}
+
 /** Rough token count: whitespace-separated words of every message (text and tool-call arguments). */
 function promptWords(messages: WireMessage[]): number {
   let n = 0;
@@ -538,6 +555,15 @@ function planReply(
 
   // A tool result is always answered in text: this is what ends a tool loop.
   if (last?.role === "tool") return textPlan(summariseToolResults(messages), reasoning, maxTokens, fail);
+
+  // A forced tool choice is obeyed as a model would, directive or not: the AI SDK
+  // rejects a reply without a tool call when tool_choice is "required".
+  const forced = forcedToolName(inputs, directives.tool);
+  if (forced !== undefined) {
+    const args = normaliseArgs(directives.args);
+    const id = `call_${hash32(`${forced}|${args}|${messages.length}`).toString(36).padStart(7, "0")}`;
+    return { kind: "tool", id, name: forced, args, reasoning };
+  }
 
   if (directives.tool !== undefined) {
     const offered = offeredToolNames(inputs);

@@ -13,7 +13,7 @@ function pageSize(defaultSize: number, max: number) {
   return z.coerce.number().int().min(1).max(max).default(defaultSize);
 }
 
-/** GET /api/chats?q=&cursor=&limit= */
+/** GET /api/chats?q=&cursor=&limit= (other query parameters, like cache busters, are ignored). */
 export const listChatsQuery = z.object({
   q: z
     .string()
@@ -38,7 +38,7 @@ export const listChatsQuery = z.object({
   limit: pageSize(CHAT_PAGE_SIZE, 100),
 });
 
-/** GET /api/chats/[id]/messages?before=&limit= */
+/** GET /api/chats/[id]/messages?before=&limit= (other query parameters are ignored). */
 export const messagePageQuery = z.object({
   before: idString.optional(),
   limit: pageSize(MESSAGE_PAGE_SIZE, 200),
@@ -54,9 +54,13 @@ const chatTitle = z
       .max(MAX_TITLE_CHARS, `A title can be at most ${MAX_TITLE_CHARS} characters.`),
   );
 
-/** PATCH /api/chats/[id]: any of title, model (checked against the catalog later) and settings. */
+/**
+ * PATCH /api/chats/[id]: any of title, model (checked against the catalog later) and settings.
+ * Strict: only our own pages send it, so an unknown field is a mistake (a typo'd "titel" would
+ * otherwise answer 200 and change nothing).
+ */
 export const updateChatBody = z
-  .object({
+  .strictObject({
     title: chatTitle.optional(),
     model: modelId.optional(),
     settings: chatSettingsSchema.optional(),

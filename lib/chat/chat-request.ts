@@ -47,8 +47,10 @@ export const approvalResponse = z.object({
  * history), or its answers to the tool calls awaiting approval at the end of
  * the chat.
  */
+// Strict at the top: only our page sends it, so an unknown field is a mistake, not an extension.
+// The message inside stays lenient: useChat adds fields of its own (metadata) that we don't keep.
 export const chatRequestSchema = z
-  .object({
+  .strictObject({
     id: idString,
     message: z
       .object({

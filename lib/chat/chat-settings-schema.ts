@@ -4,7 +4,11 @@ import { type ChatSettings, REASONING_EFFORTS, SETTINGS_LIMITS } from "./chat-se
 
 const { systemPromptChars, temperature, maxOutputTokens } = SETTINGS_LIMITS;
 
-/** A chat's settings as the browser sends them: the whole object, every field present. */
+/**
+ * A chat's settings as the browser sends them: the whole object, every field present.
+ * Unknown fields are dropped, not refused: a page loaded before a deploy may still send a
+ * setting this version no longer has, and that must not stop the chat.
+ */
 export const chatSettingsSchema = z.object({
   systemPrompt: z.string().max(systemPromptChars, `The system prompt can be at most ${systemPromptChars} characters.`),
   temperature: z

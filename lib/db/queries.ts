@@ -59,9 +59,13 @@ export interface ChatSummary {
   matchedText?: string;
 }
 
-/** `%`, `_` and `\` match literally in LIKE patterns built from user input. */
-function containsPattern(query: string): string {
-  return `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+/**
+ * Case-insensitive (ASCII, like LIKE) "contains", with the user's text as a plain
+ * parameter. Not LIKE: D1 refuses LIKE patterns past a small length limit, so a
+ * long search would fail the query, and instr() needs no escaping of % and _.
+ */
+function containsText(column: SQL, query: string): SQL {
+  return sql`instr(lower(${column}), lower(${query})) > 0`;
 }
 
 /** The owner's chats, most recently active first, one page at a time; optionally only those matching `query`. */
@@ -77,13 +81,12 @@ export async function listChats(
   }
   let matchedText: SQL<string | null> | undefined;
   if (options.query) {
-    const pattern = containsPattern(options.query);
     // Written out with aliases: drizzle leaves column names unqualified, and inside
     // this subquery an unqualified "id" would mean the message's id, not the chat's.
     const firstMatchingText = sql<string | null>`(SELECT m.text FROM messages AS m
-      WHERE m.chat_id = ${chats}.id AND m.text LIKE ${pattern} ESCAPE '\\'
+      WHERE m.chat_id = ${chats}.id AND ${containsText(sql`m.text`, options.query)}
       ORDER BY m.created_at LIMIT 1)`;
-    const titleMatches = sql`${chats}.title LIKE ${pattern} ESCAPE '\\'`;
+    const titleMatches = containsText(sql`${chats}.title`, options.query);
     // A matching title already says why the chat is listed; fallback titles are made
     // from the first message, so sending that message as well would only repeat it.
     matchedText = sql<string | null>`CASE WHEN ${titleMatches} THEN NULL ELSE ${firstMatchingText} END`;

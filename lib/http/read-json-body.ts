@@ -7,22 +7,23 @@ const DEFAULT_MAX_BYTES = 256 * 1024;
 /**
  * Reads a JSON request body and validates it, answering every kind of bad
  * input with an HttpError (415, 413, 400) instead of a crash.
+ *
+ * The size cap holds whatever Content-Length claims: a too-large declared
+ * length is refused before reading, and the body itself is read only up to
+ * the cap, so a missing or lying Content-Length can't make us buffer more.
  */
 export async function readJsonBody<Schema extends z.ZodType>(
   request: Request,
   schema: Schema,
   maxBytes = DEFAULT_MAX_BYTES,
 ): Promise<z.infer<Schema>> {
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().includes("application/json")) {
+  if (!isJsonMediaType(request.headers.get("content-type"))) {
     throw new HttpError(415, "unsupported_media_type", "Send the body as JSON (Content-Type: application/json).");
   }
   const declaredLength = Number(request.headers.get("content-length") ?? "0");
   if (declaredLength > maxBytes) throw tooLarge(maxBytes);
 
-  const text = await request.text();
-  if (new TextEncoder().encode(text).byteLength > maxBytes) throw tooLarge(maxBytes);
-
+  const text = await readTextUpTo(request, maxBytes);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -30,6 +31,39 @@ export async function readJsonBody<Schema extends z.ZodType>(
     throw new HttpError(400, "malformed_json", "The request body is not valid JSON.");
   }
   return parseOrThrow(schema, json);
+}
+
+/** `application/json` or a `+json` type, with any parameters (`; charset=utf-8`). */
+function isJsonMediaType(header: string | null): boolean {
+  const mediaType = (header ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  return mediaType === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
+}
+
+/** The body as UTF-8 text, stopping with a 413 as soon as it passes `maxBytes`. */
+async function readTextUpTo(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder();
+  let received = 0;
+  let text = "";
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      if (received > maxBytes) {
+        // Stop the upload rather than read (and hold) the rest of it.
+        void reader.cancel().catch(() => {});
+        throw tooLarge(maxBytes);
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    // The client went away or sent a broken stream: nothing to parse.
+    throw new HttpError(400, "unreadable_body", "The request body could not be read.");
+  }
+  return text + decoder.decode();
 }
 
 function tooLarge(maxBytes: number): HttpError {

@@ -52,7 +52,7 @@ const functionTool = z.object({
 const tokenCount = z.number().int().positive();
 
 export const completionRequestSchema = z.object({
-  model: z.string().min(1),
+  model: z.string().min(1).max(200),
   messages: z.array(messageSchema).min(1, "messages must contain at least one message").max(2_000),
   stream: z.boolean().nullish(),
   stream_options: z.object({ include_usage: z.boolean().optional() }).nullish(),

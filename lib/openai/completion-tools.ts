@@ -25,7 +25,17 @@ export function toToolChoice(
   tools: ToolSet | undefined,
 ): ToolChoice<ToolSet> | undefined {
   if (choice == null) return undefined;
-  if (typeof choice === "string") return choice;
+  if (choice === "required" && !tools) {
+    // Nothing to call: the model could only fail (OpenAI refuses this too).
+    throw new OpenAiError(
+      400,
+      "invalid_request_error",
+      'tool_choice "required" needs at least one tool in tools.',
+      "tool_choice",
+    );
+  }
+  // "none" and "auto" mean nothing without tools; the model simply answers.
+  if (typeof choice === "string") return tools ? choice : undefined;
   const name = choice.function.name;
   if (!tools || !(name in tools)) {
     throw new OpenAiError(

@@ -61,6 +61,15 @@ export async function startCompletion(
   }
   const toolChoice = toToolChoice(request.tool_choice, tools);
   const output = outputFor(request.response_format);
+  // Workers AI's JSON mode drops the tools, so a forced call could never happen (the SDK would fail it as a 502).
+  if (output && tools && toolChoice && toolChoice !== "auto" && toolChoice !== "none") {
+    throw new OpenAiError(
+      400,
+      "invalid_request_error",
+      "A tool_choice that forces a tool call can't be combined with a JSON response_format here.",
+      "tool_choice",
+    );
+  }
   const stop = request.stop == null ? undefined : typeof request.stop === "string" ? [request.stop] : request.stop;
 
   const ai = resolveAiBinding(env);

@@ -23,6 +23,7 @@ function parseArguments(text: string): unknown {
  * name comes from the assistant message that made the call.
  */
 export function toModelMessages(messages: readonly CompletionMessage[]): ModelMessage[] {
+  requireToolResults(messages);
   const toolNames = new Map<string, string>();
   return messages.map((message, index): ModelMessage => {
     switch (message.role) {
@@ -82,4 +83,33 @@ export function toModelMessages(messages: readonly CompletionMessage[]): ModelMe
       }
     }
   });
+}
+
+/**
+ * Every tool call an assistant message makes is answered by tool messages right
+ * after it, as OpenAI requires. The AI SDK refuses such a conversation too, but
+ * only once the model is called, which would come back as a 502.
+ */
+function requireToolResults(messages: readonly CompletionMessage[]): void {
+  let pending = new Set<string>();
+  let caller = -1;
+  const unanswered = () =>
+    new OpenAiError(
+      400,
+      "invalid_request_error",
+      `messages.${caller}: an assistant message with tool_calls must be followed by tool messages answering each call (missing: ${[...pending].join(", ")}).`,
+      `messages.${caller}`,
+    );
+  messages.forEach((message, index) => {
+    if (message.role === "tool") {
+      pending.delete(message.tool_call_id);
+      return;
+    }
+    if (pending.size > 0) throw unanswered();
+    if (message.role === "assistant" && message.tool_calls?.length) {
+      pending = new Set(message.tool_calls.map((call) => call.id));
+      caller = index;
+    }
+  });
+  if (pending.size > 0) throw unanswered();
 }

@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { ShareSummary } from "@/lib/db/shares";
 import { SHARE_ID_PATTERN } from "./share-id";
 
-/** POST /api/chats/[id]/share */
-export const shareChatBody = z.object({
+/** POST /api/chats/[id]/share. Strict, like every body only our own pages send: unknown fields are mistakes. */
+export const shareChatBody = z.strictObject({
   includeSystemPrompt: z.boolean().default(false),
   indexable: z.boolean().default(false),
 });

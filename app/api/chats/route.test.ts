@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_SEARCH_CHARS } from "@/lib/chat/chat-history-requests";
 import { type ChatSettings, DEFAULT_CHAT_SETTINGS } from "@/lib/chat/chat-settings";
 import { fallbackTitle } from "@/lib/chat/fallback-title";
 import { loadOwnedChat } from "@/lib/chat/load-owned-chat";
@@ -236,6 +237,14 @@ describe("searching chats", () => {
   it("ignores surrounding spaces and lists everything for an empty search", async () => {
     expect(await listIds(browser, { q: "  snake_case  " })).toEqual([chat.underscore]);
     expect(await listIds(browser, { q: "   " })).toHaveLength(Object.keys(chat).length);
+  });
+
+  // Found by the fuzzer: D1 refuses long LIKE patterns, so a long search was a 500.
+  it("answers a search of the maximum length, found or not", async () => {
+    expect(await listChats(browser, { q: "x".repeat(MAX_SEARCH_CHARS) })).toEqual({ chats: [] });
+    const long = `Tell me more about the Quokka please${" ".repeat(2)}`.padEnd(MAX_SEARCH_CHARS, "%_\\");
+    expect(await listChats(browser, { q: long })).toEqual({ chats: [] });
+    expect(await listIds(browser, { q: "Tell me more about the Quokka please" })).toEqual([chat.quokka]);
   });
 
   it("finds nothing for text no chat contains", async () => {

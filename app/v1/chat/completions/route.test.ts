@@ -375,6 +375,44 @@ describe("POST /v1/chat/completions: answers", () => {
     expect((await errorOf(response)).param).toBe("tool_choice");
   });
 
+  // Found by the fuzzer: "required" with no tools reached the model and came back as a 502.
+  it("refuses tool_choice required without tools, and ignores none/auto without tools", async () => {
+    configure({});
+    const required = await POST(completion({ ...ask("hi"), tool_choice: "required" }));
+    expect(required.status).toBe(400);
+    expect((await errorOf(required)).param).toBe("tool_choice");
+    for (const choice of ["none", "auto"]) {
+      const response = await POST(completion({ ...ask("hi"), tools: [], tool_choice: choice }));
+      expect(response.status, choice).toBe(200);
+      await response.text();
+    }
+  });
+
+  // Found by the fuzzer: both reached the model and came back as 502s.
+  it("refuses tool calls left unanswered, and a forced tool call in JSON mode", async () => {
+    configure({});
+    const call = { id: "call_1", type: "function", function: { name: "current_time", arguments: "{}" } };
+    for (const messages of [
+      [
+        { role: "assistant", content: null, tool_calls: [call] },
+        { role: "user", content: "and now?" },
+      ],
+      [
+        { role: "user", content: "time?" },
+        { role: "assistant", content: null, tool_calls: [call] },
+      ],
+    ]) {
+      const response = await POST(completion({ model: DEFAULT_MODEL_ID, messages, tools: TOOLS }));
+      expect(response.status).toBe(400);
+      expect((await errorOf(response)).message).toContain("call_1");
+    }
+    const json = await POST(
+      completion({ ...ask("hi"), tools: TOOLS, tool_choice: "required", response_format: { type: "json_object" } }),
+    );
+    expect(json.status).toBe(400);
+    expect((await errorOf(json)).param).toBe("tool_choice");
+  });
+
   it("answers a busy model with 429 and Retry-After before any output", async () => {
     configure({});
     const response = await POST(completion(ask("offline:fail=3040", { stream: true })));
