@@ -75,6 +75,21 @@ test("a state-changing request from another site is refused", async ({ request }
   expect(fetchMetadata.status()).toBe(403);
 });
 
+test("methods and paths the API doesn't have still answer with JSON errors", async ({ request }) => {
+  const wrongMethod = await request.put("/api/chat", { data: {} });
+  expect(wrongMethod.status()).toBe(405);
+  expect(wrongMethod.headers()["allow"]).toContain("POST");
+  expect(await wrongMethod.json()).toMatchObject({ error: { code: "method_not_allowed" } });
+
+  const noRoute = await request.get("/api/no-such-endpoint");
+  expect(noRoute.status()).toBe(404);
+  expect(await noRoute.json()).toMatchObject({ error: { code: "not_found" } });
+
+  const openAi = await request.put("/v1/chat/completions", { headers: { authorization: "Bearer sk-test-123" } });
+  expect(openAi.status()).toBe(405);
+  expect(await openAi.json()).toMatchObject({ error: { type: "invalid_request_error", code: "method_not_allowed" } });
+});
+
 test("every answer carries a request id", async ({ request }) => {
   const first = await request.get("/api/models");
   const second = await request.get("/api/models");

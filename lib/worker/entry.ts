@@ -1,7 +1,7 @@
 import openNextWorker from "open-next-worker";
-import { jsonError } from "@/lib/http/json-error";
 import { describeError, log } from "@/lib/log/log";
 import { runWithRequestContext } from "@/lib/log/request-context";
+import { apiErrorResponse, withJsonApiErrors } from "./api-error-response";
 import { hasOwnApiAuth } from "./api-own-auth";
 import { basicAuthChallenge } from "./basic-auth";
 import { isCrossSiteRequest } from "./cross-site-request";
@@ -36,15 +36,22 @@ async function handle(
     const challenge = await basicAuthChallenge(request, env.BASIC_AUTH);
     if (challenge) return challenge;
   }
+  const { pathname } = new URL(request.url);
   if (isCrossSiteRequest(request)) {
-    return jsonError(403, "cross_site_request", "This request came from another site and was refused.");
+    return apiErrorResponse(
+      pathname,
+      403,
+      "cross_site_request",
+      "This request came from another site and was refused.",
+    );
   }
   const limited = await limitPerIp(request, env);
   if (limited) return limited;
 
   const forNext = withNonceForNext(request, csp.header);
   const render = async () => openNextWorker.fetch(forNext, env, ctx);
-  return (await cachedSharePage(forNext, env, ctx, render, csp.nonce)) ?? (await render());
+  const response = (await cachedSharePage(forNext, env, ctx, render, csp.nonce)) ?? (await render());
+  return withJsonApiErrors(request, response);
 }
 
 /**
@@ -67,7 +74,12 @@ export default {
         response = await handle(request, env, ctx, { header, nonce });
       } catch (error) {
         log("error", "unhandled worker error", { error: describeError(error) });
-        response = jsonError(500, "internal_error", "Something went wrong on our side. Please try again.");
+        response = apiErrorResponse(
+          new URL(request.url).pathname,
+          500,
+          "internal_error",
+          "Something went wrong on our side. Please try again.",
+        );
       }
       const secured = withSecurityHeaders(response, header);
       if (secured.status !== 101) secured.headers.set("x-request-id", requestId);

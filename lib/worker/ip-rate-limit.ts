@@ -1,6 +1,6 @@
 import { PER_IP_RULE, requireWithinBindingLimit } from "@/lib/http/binding-rate-limit";
 import { HttpError } from "@/lib/http/http-error";
-import { jsonError } from "@/lib/http/json-error";
+import { apiErrorResponse } from "./api-error-response";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -20,6 +20,6 @@ export async function limitPerIp(request: Request, env: CloudflareEnv): Promise<
     return null;
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
-    return jsonError(error.status, error.code, error.message, error.headers);
+    return apiErrorResponse(pathname, error.status, error.code, error.message, error.headers);
   }
 }
