@@ -5,6 +5,7 @@ import ReactMarkdown, { type Components, type ExtraProps, type Options } from "r
 import remarkGfm from "remark-gfm";
 import remend from "remend";
 import { CodeBlock } from "./code-block";
+import { splitMarkdownBlocks } from "./markdown-blocks";
 import { fencedCodeOf } from "./markdown-code";
 import { MarkdownImage, MarkdownLink, urlTransform } from "./markdown-links";
 import { type MathPlugins, mayContainMath, useMathPlugins } from "./markdown-math-loader";
@@ -36,19 +37,40 @@ export const MarkdownRenderer = memo(function MarkdownRenderer({ text, streaming
 const remarkPlugins: NonNullable<Options["remarkPlugins"]> = [remarkGfm];
 
 function MarkdownBody({ source, streaming, math }: { source: string; streaming: boolean; math: MathPlugins | null }) {
+  const blocks = useMemo(() => splitMarkdownBlocks(source), [source]);
   return (
     <div className={PROSE}>
-      <ReactMarkdown
-        remarkPlugins={math ? [...remarkPlugins, ...math.remark] : remarkPlugins}
-        rehypePlugins={math?.rehype}
-        components={streaming ? streamingComponents : doneComponents}
-        urlTransform={urlTransform}
-      >
-        {source}
-      </ReactMarkdown>
+      {blocks.map((block, index) => (
+        // Blocks only grow at the end while streaming, so positions are stable keys. Only the last
+        // block is still streaming: earlier code blocks are final and may be highlighted already.
+        <MarkdownBlock key={index} source={block} streaming={streaming && index === blocks.length - 1} math={math} />
+      ))}
     </div>
   );
 }
+
+/** One top-level block; memoized, so a finished block is parsed once however long the reply gets. */
+const MarkdownBlock = memo(function MarkdownBlock({
+  source,
+  streaming,
+  math,
+}: {
+  source: string;
+  streaming: boolean;
+  math: MathPlugins | null;
+}) {
+  // react-markdown renders a fragment, so the blocks' elements are direct children of the prose div.
+  return (
+    <ReactMarkdown
+      remarkPlugins={math ? [...remarkPlugins, ...math.remark] : remarkPlugins}
+      rehypePlugins={math?.rehype}
+      components={streaming ? streamingComponents : doneComponents}
+      urlTransform={urlTransform}
+    >
+      {source}
+    </ReactMarkdown>
+  );
+});
 
 /** Fenced code arrives as <pre><code class="language-x">; swap the whole thing for CodeBlock. */
 function preFor(streaming: boolean) {
