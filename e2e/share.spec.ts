@@ -204,3 +204,22 @@ test("shared replies arrive as server-rendered HTML: markdown, math, code and sa
     await stranger.close();
   }
 });
+
+test("code blocks get colours in the chat and on the shared page (highlighted in a Web Worker)", async ({
+  page,
+  browser,
+}) => {
+  await startChat(page, "Colour my code offline:words=200 offline:format=markdown");
+  const coloured = (scope: Page) => scope.locator('pre code[data-language=ts] span[style*="--shiki-light"]').first();
+  await expect(coloured(page)).toBeVisible();
+  const url = await shareLink(page);
+
+  const stranger = await browser.newContext();
+  try {
+    const visitor = await stranger.newPage();
+    await visitor.goto(url);
+    await expect(coloured(visitor)).toBeVisible();
+  } finally {
+    await stranger.close();
+  }
+});
