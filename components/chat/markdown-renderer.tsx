@@ -43,7 +43,14 @@ function MarkdownBody({ source, streaming, math }: { source: string; streaming: 
       {blocks.map((block, index) => (
         // Blocks only grow at the end while streaming, so positions are stable keys. Only the last
         // block is still streaming: earlier code blocks are final and may be highlighted already.
-        <MarkdownBlock key={index} source={block} streaming={streaming && index === blocks.length - 1} math={math} />
+        // Only blocks with `$$` take the math plugins: when KaTeX arrives mid-stream the others keep
+        // their props and are not parsed again.
+        <MarkdownBlock
+          key={index}
+          source={block}
+          streaming={streaming && index === blocks.length - 1}
+          math={math && mayContainMath(block) ? math : null}
+        />
       ))}
     </div>
   );
