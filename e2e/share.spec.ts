@@ -155,3 +155,71 @@ test("a visitor continues the conversation in an independent chat of their own",
     await stranger.close();
   }
 });
+
+test("a shared generated image is shown to visitors, served from the share", async ({ page, browser }) => {
+  const prompt = "a blue kite over dunes";
+  await page.goto("/");
+  await sendWithEnter(page, `Draw offline:tool=generate_image offline:args=${JSON.stringify({ prompt })}`);
+  const reply = chat(page).replies.first();
+  await reply.getByRole("button", { name: "Approve" }).click();
+  await waitForFinishedReply(page, reply);
+  const url = await shareLink(page);
+
+  const stranger = await browser.newContext();
+  try {
+    const visitor = await stranger.newPage();
+    await visitor.goto(url);
+    const image = visitor.getByRole("img", { name: `Generated image: ${prompt}` });
+    await expect(image).toBeVisible();
+    expect(await image.getAttribute("src")).toMatch(/^\/api\/shares\/[A-Za-z0-9_-]{24}\/images\//);
+    await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBeGreaterThan(0);
+  } finally {
+    await stranger.close();
+  }
+});
+
+test("shared replies arrive as server-rendered HTML: markdown, math, code and safe links", async ({
+  page,
+  browser,
+}) => {
+  await startChat(page, "Show markdown offline:words=400 offline:format=markdown");
+  const url = await shareLink(page);
+
+  // No JavaScript at all: everything below must come from the server's HTML.
+  const stranger = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const visitor = await stranger.newPage();
+    await visitor.goto(url);
+    const reply = visitor.getByRole("article", { name: "Assistant message" });
+    await expect(reply.getByRole("heading", { name: "Part 1" })).toBeVisible();
+    await expect(reply.getByRole("table")).toBeVisible();
+    await expect(reply.locator("pre code[data-language=ts]")).toContainText("export function add(a: number");
+    await expect(reply.getByRole("button", { name: "Copy code" }).first()).toBeVisible();
+    await expect(reply.locator("math").first()).toBeAttached();
+    await expect(reply).not.toContainText("$$");
+    const link = reply.getByRole("link", { name: "link" }).first();
+    await expect(link).toHaveAttribute("href", "https://example.com/docs");
+    await expect(link).toHaveAttribute("rel", "noopener noreferrer");
+  } finally {
+    await stranger.close();
+  }
+});
+
+test("code blocks get colours in the chat and on the shared page (highlighted in a Web Worker)", async ({
+  page,
+  browser,
+}) => {
+  await startChat(page, "Colour my code offline:words=200 offline:format=markdown");
+  const coloured = (scope: Page) => scope.locator('pre code[data-language=ts] span[style*="--shiki-light"]').first();
+  await expect(coloured(page)).toBeVisible();
+  const url = await shareLink(page);
+
+  const stranger = await browser.newContext();
+  try {
+    const visitor = await stranger.newPage();
+    await visitor.goto(url);
+    await expect(coloured(visitor)).toBeVisible();
+  } finally {
+    await stranger.close();
+  }
+});

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Prints the Worker's upload size (gzip) without deploying; needs no login, and
 # fails when it is over budget (WORKER_GZIP_BUDGET_KIB, default 3072: the free
-# plan's 3 MiB limit). Sizes are deterministic, so CI can hold the line.
+# plan's 3 MiB limit). Then checks each page's first-load JS (gzip) against its
+# budget, computed from the build output (scripts/first-load-js.mjs; no browser).
+# Sizes are deterministic, so CI can hold the line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/offline-env.sh
@@ -23,3 +25,4 @@ if awk -v size="$gzip_kib" -v budget="$budget" 'BEGIN { exit !(size > budget) }'
   exit 1
 fi
 echo "Worker gzip ${gzip_kib} KiB is within the ${budget} KiB budget"
+node scripts/first-load-js.mjs

@@ -1,7 +1,7 @@
 import { getCloudflareContext } from "@opennextjs/cloudflare";
 import { generateId } from "ai";
 import { cookies } from "next/headers";
-import { NewChat } from "@/components/chat/new-chat";
+import { NewChat } from "@/components/chat/chat-pages";
 import { knownOffline } from "@/lib/ai/ai-mode";
 import { findModel, modelOrDefault } from "@/lib/ai/catalog";
 import { getModelCatalog } from "@/lib/ai/live-catalog";

@@ -2,7 +2,7 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport, type FileUIPart, lastAssistantMessageIsCompleteWithApprovalResponses } from "ai";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useChatHistory } from "@/components/sidebar/chat-history-provider";
 import type { CatalogModel } from "@/lib/ai/catalog";
 import type { ApprovalToolName } from "@/lib/ai/tools/tool-approval";
@@ -13,18 +13,23 @@ import { fallbackTitle } from "@/lib/chat/fallback-title";
 import type { BranchVersion } from "@/lib/db/versions";
 import { ChatError } from "./chat-error";
 import { ChatMenu } from "./chat-menu";
-import { ChatSettingsDialog } from "./chat-settings-dialog";
 import { Composer } from "./composer";
 import { KeyboardShortcutsDialog, useChatShortcuts } from "./keyboard-shortcuts";
+import { preloadMarkdown } from "./markdown";
 import type { OnMessageAction } from "./message-actions";
 import { MessageList } from "./message-list";
 import { ModelPicker } from "./model-picker";
 import { OfflineNotice } from "./offline-notice";
 import { readChatError } from "./read-chat-error";
-import { ShareDialog } from "./share-dialog";
 import { useAttachments } from "./use-attachments";
 import { useChatPreferences } from "./use-chat-preferences";
 import { useOlderMessages } from "./use-older-messages";
+
+// Dialogs open on demand, so their code is fetched then, not on every page load.
+const ChatSettingsDialog = lazy(() =>
+  import("./chat-settings-dialog").then((mod) => ({ default: mod.ChatSettingsDialog })),
+);
+const ShareDialog = lazy(() => import("./share-dialog").then((mod) => ({ default: mod.ShareDialog })));
 
 export interface ChatProps {
   chatId: string;
@@ -127,6 +132,12 @@ export function Chat({
       },
     });
   const older = useOlderMessages(chatId, hasOlder, messages, setMessages);
+  // The markdown renderer is off the first load; fetch it while idle so the first reply has it.
+  useEffect(() => {
+    if (typeof requestIdleCallback !== "function") return preloadMarkdown();
+    const handle = requestIdleCallback(preloadMarkdown, { timeout: 3000 });
+    return () => cancelIdleCallback(handle);
+  }, []);
 
   const busy = status === "submitted" || status === "streaming";
   const answeredOffline = offline || messages.some((message) => message.metadata?.offline === true);
@@ -340,21 +351,23 @@ export function Chat({
         attachDisabledReason={attachDisabledReason}
       />
       {shortcutsOpen && <KeyboardShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
-      {shareOpen && (
-        <ShareDialog
-          chatId={chatId}
-          hasSystemPrompt={preferences.settings.systemPrompt.trim().length > 0}
-          onClose={() => setShareOpen(false)}
-        />
-      )}
-      {settingsOpen && model && (
-        <ChatSettingsDialog
-          settings={preferences.settings}
-          model={model}
-          onSave={preferences.saveSettings}
-          onClose={() => setSettingsOpen(false)}
-        />
-      )}
+      <Suspense fallback={null}>
+        {shareOpen && (
+          <ShareDialog
+            chatId={chatId}
+            hasSystemPrompt={preferences.settings.systemPrompt.trim().length > 0}
+            onClose={() => setShareOpen(false)}
+          />
+        )}
+        {settingsOpen && model && (
+          <ChatSettingsDialog
+            settings={preferences.settings}
+            model={model}
+            onSave={preferences.saveSettings}
+            onClose={() => setSettingsOpen(false)}
+          />
+        )}
+      </Suspense>
     </div>
   );
 }

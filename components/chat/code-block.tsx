@@ -11,7 +11,7 @@ interface CodeBlockProps {
 }
 
 // `typeof window` is compiled to a constant by Next, so the server bundle never references Shiki.
-const loadHighlighter = typeof window === "undefined" ? null : () => import("./code-highlighter");
+const loadHighlighter = typeof window === "undefined" ? null : () => import("./highlight-client");
 
 /** A fenced code block: plain text at once (and on the server), colours once Shiki has loaded. */
 export function CodeBlock({ code, language, streaming }: CodeBlockProps) {

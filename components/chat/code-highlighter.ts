@@ -1,7 +1,8 @@
 /**
- * Syntax highlighting with Shiki's fine-grained core. This module is only ever loaded through a
- * dynamic import from the browser (see code-block.tsx), so Shiki, its regex engine, the themes and
- * each grammar land in their own lazy chunks and never weigh on first paint or the Worker.
+ * Syntax highlighting with Shiki's fine-grained core. In the browser it runs inside a Web Worker
+ * (code-highlighter.worker.ts, reached through highlight-client.ts): compiling a grammar's regexes
+ * takes 100+ ms, which on the main thread stalled a streaming reply. Shiki, its regex engine, the
+ * themes and each grammar land in their own lazy chunks and never weigh on first paint or the Worker.
  */
 import { createHighlighterCore, type HighlighterCore, type LanguageRegistration, type ThemedToken } from "shiki/core";
 import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
@@ -78,7 +79,9 @@ function getHighlighter(): Promise<HighlighterCore> {
   return highlighter;
 }
 
-export type HighlightedLine = readonly ThemedToken[];
+/** The parts of a token the page uses: plain data, so a Web Worker can post it (highlight-client.ts). */
+export type HighlightedToken = Pick<ThemedToken, "content" | "offset" | "htmlStyle">;
+export type HighlightedLine = readonly HighlightedToken[];
 
 /** Tokens carry both themes as CSS variables (--shiki-light / --shiki-dark); CSS picks one. */
 export async function highlight(code: string, language: string): Promise<HighlightedLine[] | null> {
@@ -92,9 +95,11 @@ export async function highlight(code: string, language: string): Promise<Highlig
     loadedGrammars.set(lang, loading);
   }
   await loading;
-  return core.codeToTokens(code, {
-    lang,
-    themes: { light: "github-light", dark: "github-dark" },
-    defaultColor: false,
-  }).tokens;
+  return core
+    .codeToTokens(code, {
+      lang,
+      themes: { light: "github-light", dark: "github-dark" },
+      defaultColor: false,
+    })
+    .tokens.map((line) => line.map(({ content, offset, htmlStyle }) => ({ content, offset, htmlStyle })));
 }

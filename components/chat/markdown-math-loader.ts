@@ -1,3 +1,4 @@
+import { useEffect, useSyncExternalStore } from "react";
 import type { Options } from "react-markdown";
 
 type PluggableList = NonNullable<Options["remarkPlugins"]>;
@@ -12,29 +13,47 @@ export function mayContainMath(markdown: string): boolean {
   return markdown.includes("$$");
 }
 
-type TrackedPromise<T> = Promise<T> & { status?: "fulfilled"; value?: T };
+// `typeof window` is compiled to a constant by Next, so the chat pages' server bundle never
+// references KaTeX (~450 KB): chat pages render math in the browser only.
+const importMath = typeof window === "undefined" ? null : () => import("./markdown-math");
 
-let pending: TrackedPromise<MathPlugins> | undefined;
+let loaded: MathPlugins | null = null;
+let loading: Promise<void> | undefined;
+const listeners = new Set<() => void>();
 
-/**
- * One shared promise, marked fulfilled when done: React's `use` then reads the value without
- * suspending, so once KaTeX is loaded every later render (and hydration) is synchronous.
- */
-export function loadMathPlugins(): Promise<MathPlugins> {
-  if (!pending) {
-    const promise: TrackedPromise<MathPlugins> = import("./markdown-math").then(
-      (mod) => ({ remark: mod.remarkMathPlugins, rehype: mod.rehypeMathPlugins }),
+/** Starts loading KaTeX once; every mounted reply re-renders with math when it arrives. */
+export function loadMathPlugins(): Promise<void> {
+  if (!importMath) return Promise.resolve();
+  loading ??= importMath()
+    .then(
+      (mod): MathPlugins => ({ remark: mod.remarkMathPlugins, rehype: mod.rehypeMathPlugins }),
       // A failed chunk load must not break the reply: math then stays as `$$…$$` text.
       (): MathPlugins => ({ remark: [], rehype: [] }),
-    );
-    promise.then((value) => {
-      promise.status = "fulfilled";
-      promise.value = value;
+    )
+    .then((plugins) => {
+      loaded = plugins;
+      for (const listener of listeners) listener();
     });
-    pending = promise;
-  }
-  return pending;
+  return loading;
 }
 
-// The server loads it up front so server-rendered pages (share links) carry finished math markup.
-if (typeof window === "undefined") void loadMathPlugins();
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * The math plugins once loaded, else null. The server snapshot is always null, so hydration
+ * matches the server HTML (math as text) and the reply re-renders with KaTeX right after.
+ */
+export function useMathPlugins(wanted: boolean): MathPlugins | null {
+  const plugins = useSyncExternalStore(
+    subscribe,
+    () => loaded,
+    () => null,
+  );
+  useEffect(() => {
+    if (wanted) void loadMathPlugins();
+  }, [wanted]);
+  return wanted ? plugins : null;
+}

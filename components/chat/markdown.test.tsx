@@ -1,14 +1,20 @@
 import { renderToString } from "react-dom/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { ServerMarkdown } from "@/components/share/server-markdown";
 import { grammarFor, highlight } from "./code-highlighter";
-import { Markdown } from "./markdown";
 import { safeUrl } from "./markdown-links";
-import { loadMathPlugins } from "./markdown-math-loader";
+import { MarkdownRenderer as Markdown } from "./markdown-renderer";
 
-// Server rendering is what share pages ship to browsers without JS, so it is what we check.
+// The chat's renderer (server-rendered first, then live in the browser) and the share page's
+// server-only one must follow the same rules, so every check runs against both.
+const renderers = {
+  chat: (text: string) => renderToString(<Markdown text={text} />),
+  share: (text: string) => renderToString(<ServerMarkdown text={text} />),
+};
 const render = (text: string, streaming = false) => renderToString(<Markdown text={text} streaming={streaming} />);
 
-describe("Markdown (server-rendered)", () => {
+describe.each(Object.entries(renderers))("Markdown (%s, server-rendered)", (_name, renderMarkdown) => {
+  const render = renderMarkdown;
   it("renders a GFM table as a <table>", () => {
     const html = render("| Model | Context |\n| --- | ---: |\n| llama | 24k |\n");
     expect(html).toContain("<table");
@@ -66,6 +72,12 @@ describe("Markdown (server-rendered)", () => {
     expect(html).toContain('href="https://example.com/c.png"');
   });
 
+  it("keeps user-visible text when nothing is markdown", () => {
+    expect(render("Just a sentence.")).toContain("<p>Just a sentence.</p>");
+  });
+});
+
+describe("Markdown while streaming", () => {
   it("renders an unterminated fence mid-stream as a code block, not raw backticks", () => {
     const html = render("Here you go:\n\n```python\ndef f(x):\n    return x", true);
     expect(html).toContain("<pre");
@@ -81,28 +93,26 @@ describe("Markdown (server-rendered)", () => {
     expect(link).not.toContain("](");
     expect(link).toContain("the docs");
   });
-
-  it("keeps user-visible text when nothing is markdown", () => {
-    expect(render("Just a sentence.")).toContain("<p>Just a sentence.</p>");
-  });
 });
 
 describe("Markdown math", () => {
-  beforeAll(async () => {
-    // The server starts loading KaTeX at import; this waits for what a warm Worker already has.
-    await loadMathPlugins();
-  });
-
-  it("renders $$…$$ with KaTeX (MathML, no stylesheet needed)", () => {
-    const html = render("Euler: $$e^{i\\pi} + 1 = 0$$\n\n$$\n\\int_0^1 x^2\\,dx\n$$");
+  it("renders $$…$$ on share pages with KaTeX (MathML, no stylesheet needed)", () => {
+    const html = renderers.share("Euler: $$e^{i\\pi} + 1 = 0$$\n\n$$\n\\int_0^1 x^2\\,dx\n$$");
     expect(html).toContain('class="katex"');
     expect(html).toContain("<math");
     expect(html).toContain("<msup>");
     expect(html).not.toContain("$$");
   });
 
+  it("leaves math as text in the chat's server HTML (KaTeX loads in the browser only)", () => {
+    const html = renderers.chat("Euler: $$e^{i\\pi} + 1 = 0$$");
+    expect(html).not.toContain("<math");
+    expect(html).toContain("$$e^{i\\pi} + 1 = 0$$");
+  });
+
   it("leaves single dollars alone (prices, not TeX)", () => {
-    expect(render("It costs $5 and $10.")).toContain("It costs $5 and $10.");
+    expect(renderers.share("It costs $5 and $10.")).toContain("It costs $5 and $10.");
+    expect(renderers.chat("It costs $5 and $10.")).toContain("It costs $5 and $10.");
   });
 });
 

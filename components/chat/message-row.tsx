@@ -6,6 +6,7 @@ import type { ChatMessage } from "@/lib/chat/chat-message";
 import { Markdown } from "./markdown";
 import { MessageActions, MessageEditor, type OnMessageAction, type VersionInfo } from "./message-actions";
 import { MessageImage } from "./message-image";
+import { MessageMeta } from "./message-meta";
 import { type AnswerApproval, ToolCall } from "./tool-call";
 
 interface MessageRowProps {
@@ -25,11 +26,6 @@ interface MessageRowProps {
   versionTotal?: number;
   canRegenerate?: boolean;
   canEdit?: boolean;
-}
-
-function tokensPerSecond(outputTokens: number | undefined, generationMs: number | undefined): string | null {
-  if (!outputTokens || !generationMs || generationMs < 50) return null;
-  return `${(outputTokens / (generationMs / 1000)).toFixed(1)} tokens/s`;
 }
 
 function MessageRowView({
@@ -52,7 +48,6 @@ function MessageRowView({
     versionParentId !== undefined && versionCurrent && versionTotal
       ? { parentId: versionParentId, current: versionCurrent, total: versionTotal }
       : undefined;
-  const speed = tokensPerSecond(metadata?.usage?.outputTokens, metadata?.generationMs);
 
   if (editing && onEdit) {
     const text = message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
@@ -107,23 +102,7 @@ function MessageRowView({
           return null;
         })}
       </div>
-      {!isUser && metadata && !streaming && (
-        <footer className="mt-1 flex flex-wrap gap-x-3 text-xs text-zinc-500 dark:text-zinc-400">
-          {metadata.offline ? (
-            <span>Offline mode (no model)</span>
-          ) : (
-            <span title={metadata.model}>{modelName ?? metadata.model}</span>
-          )}
-          {metadata.usage?.outputTokens !== undefined && <span>{metadata.usage.outputTokens} tokens</span>}
-          {speed && <span>{speed}</span>}
-          {metadata.stopped ? (
-            <span>Stopped</span>
-          ) : (
-            metadata.incomplete && <span className="text-red-700 dark:text-red-400">Incomplete reply</span>
-          )}
-          {metadata.finishReason === "length" && <span>Stopped at the output limit</span>}
-        </footer>
-      )}
+      {!isUser && metadata && !streaming && <MessageMeta metadata={metadata} modelName={modelName} />}
       {onAction && !streaming && (
         <MessageActions
           message={message}

@@ -89,6 +89,23 @@ describe("offline binding through workers-ai-provider + AI SDK", () => {
     expect(await result.finishReason).toBe("stop");
   });
 
+  it("format=markdown mixes code, lists, tables and math into a reply of exactly the requested words", async () => {
+    const { model } = setup();
+    const result = streamText({
+      model,
+      prompt: "Show me offline:words=600 offline:format=markdown",
+      maxOutputTokens: 1000,
+    });
+    const { text } = await collect(result.stream);
+    expect(words(text)).toBe(600);
+    expect(text).toContain("offline stand-in, not a model");
+    expect(text).toMatch(/^```ts$/m);
+    expect(text).toMatch(/^```python$/m);
+    expect(text).toContain("| Name | Value | Note |");
+    expect(text).toContain("$$\ne^{i\\pi} + 1 = 0\n$$");
+    expect(text).not.toContain("offline:format");
+  });
+
   it("uses replyWords and wordsPerChunk options", async () => {
     const { model } = setup({ replyWords: 50, wordsPerChunk: 10 });
     const { text, deltas } = await collect(streamText({ model, prompt: "hi" }).stream);

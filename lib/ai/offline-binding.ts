@@ -83,6 +83,8 @@ export interface OfflineDirectives {
    * capacity error that clears on retry or a stream that breaks once. Unset: every call fails.
    */
   failures?: number;
+  /** "markdown": the filler is interleaved with headings, lists, tables, math and fenced code (for rendering tests and benchmarks). */
+  format?: "markdown";
   /** Directive tokens that were recognised as directives but could not be used. */
   ignored: string[];
 }
@@ -141,6 +143,8 @@ export function parseOfflineDirectives(message: string): OfflineDirectives {
       out.args = value;
     } else if (k === "fail" && value !== "") {
       out.fail = value.toLowerCase();
+    } else if (k === "format" && value.toLowerCase() === "markdown") {
+      out.format = "markdown";
     } else {
       out.ignored.push(token);
     }
@@ -305,6 +309,35 @@ function buildPlainReply(userText: string, words: number): string {
     }
   });
   return text;
+}
+
+// What a real model's long answer mixes into its prose; cycled between paragraphs by buildMarkdownReply.
+const MARKDOWN_BLOCKS: readonly ((n: number) => string)[] = [
+  (n) => `## Part ${n}`,
+  () =>
+    "```ts\nexport function add(a: number, b: number): number {\n  return a + b; // offline sample\n}\nconst total = [1, 2, 3].reduce(add, 0);\nconsole.log(`total: ${total}`);\n```",
+  () => "- a first point with `inline code`\n- a second point with a [link](https://example.com/docs)\n- a third point",
+  () =>
+    "```python\ndef fib(n: int) -> int:\n    a, b = 0, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a\n\nprint([fib(i) for i in range(10)])\n```",
+  () => "| Name | Value | Note |\n| --- | ---: | --- |\n| alpha | 1 | first |\n| beta | 22 | second |",
+  () => "$$\ne^{i\\pi} + 1 = 0\n$$",
+  () => "```bash\nnpm run build && npm test -- --reporter=dot\n```",
+  () => "> A quoted remark, as replies often carry.\n\n1. step one\n2. step two",
+];
+
+/**
+ * A markdown-heavy reply (`offline:format=markdown`): the plain reply's paragraphs with a
+ * heading, list, table, math or fenced code block after each, cut to exactly `words` words.
+ */
+function buildMarkdownReply(userText: string, words: number): string {
+  const paragraphs = buildPlainReply(userText, words).split("\n\n");
+  const out: string[] = [];
+  paragraphs.forEach((paragraph, i) => {
+    out.push(paragraph);
+    if (i < paragraphs.length - 1)
+      out.push((MARKDOWN_BLOCKS[i % MARKDOWN_BLOCKS.length] as (n: number) => string)(i + 1));
+  });
+  return truncateWords(out.join("\n\n"), words);
 }
 
 function buildReasoning(userText: string, words: number): string {
@@ -591,7 +624,8 @@ function planReply(
   }
 
   const words = directives.words ?? settings.replyWords;
-  return textPlan(buildPlainReply(directives.text, words), reasoning, maxTokens, fail);
+  const reply = directives.format === "markdown" ? buildMarkdownReply : buildPlainReply;
+  return textPlan(reply(directives.text, words), reasoning, maxTokens, fail);
 }
 
 // ---------------------------------------------------------------------------

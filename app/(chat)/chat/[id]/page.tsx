@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { Chat } from "@/components/chat/chat";
+import { Chat } from "@/components/chat/chat-pages";
 import { knownOffline } from "@/lib/ai/ai-mode";
 import { modelOrDefault } from "@/lib/ai/catalog";
 import { getModelCatalog } from "@/lib/ai/live-catalog";

@@ -1,0 +1,64 @@
+import { ToolResult } from "@/components/chat/tool-result";
+import {
+  type ChatToolPart,
+  gist,
+  opensByDefault,
+  STATUS_LABELS,
+  STATUS_STYLES,
+  statusOf,
+} from "@/components/chat/tool-status";
+import { toolLabel } from "@/lib/ai/tools/tool-labels";
+
+/** `tool-<name>` or a dynamic tool's own name (the `ai` helper, without pulling `ai` into this page). */
+function toolNameOf(part: ChatToolPart): string {
+  return part.type === "dynamic-tool" ? part.toolName : part.type.slice("tool-".length);
+}
+
+/**
+ * A tool call on a shared page, rendered on the server: the chat's card without live state or
+ * approval buttons. A native <details> folds and unfolds without any JavaScript.
+ */
+export function SharedToolCall({ part }: { part: ChatToolPart }) {
+  const toolName = toolNameOf(part);
+  const status = statusOf(part);
+  const summary = gist(part.input);
+  return (
+    <details
+      open={opensByDefault(status, toolName)}
+      className="rounded-lg border border-zinc-200 text-sm dark:border-zinc-800"
+    >
+      <summary className="flex cursor-pointer items-center gap-2 px-3 py-2">
+        <span className="font-medium">{toolLabel(toolName)}</span>
+        <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_STYLES[status]}`} data-testid="tool-state">
+          {STATUS_LABELS[status]}
+        </span>
+        {summary && <span className="min-w-0 truncate text-zinc-500 dark:text-zinc-400">{summary}</span>}
+      </summary>
+      <div className="flex flex-col gap-3 border-zinc-200 border-t px-3 py-2 dark:border-zinc-800">
+        {part.input !== undefined && (
+          <section aria-label="Arguments">
+            <h4 className="mb-1 text-xs text-zinc-500 uppercase tracking-wide dark:text-zinc-400">Arguments</h4>
+            <pre className="overflow-x-auto rounded bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-900">
+              {JSON.stringify(part.input, null, 2)}
+            </pre>
+          </section>
+        )}
+        {part.state === "output-available" && (
+          <section aria-label="Result">
+            <h4 className="mb-1 text-xs text-zinc-500 uppercase tracking-wide dark:text-zinc-400">Result</h4>
+            <ToolResult output={part.output} />
+          </section>
+        )}
+        {part.state === "output-error" && (
+          <p className="text-red-700 dark:text-red-400">
+            <span className="font-medium">Failed: </span>
+            {part.errorText}
+          </p>
+        )}
+        {status === "denied" && (
+          <p className="text-zinc-600 dark:text-zinc-400">This call was denied, so it did not run.</p>
+        )}
+      </div>
+    </details>
+  );
+}
