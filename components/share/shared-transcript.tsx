@@ -1,3 +1,4 @@
+import { MessageImage } from "@/components/chat/message-image";
 import { MessageMeta } from "@/components/chat/message-meta";
 import type { ChatToolPart } from "@/components/chat/tool-status";
 import type { CatalogModel } from "@/lib/ai/catalog";
@@ -63,6 +64,8 @@ function SharedPart({ part, isUser }: { part: Part; isUser: boolean }) {
       </details>
     );
   }
+  // Attached images: the snapshot already points them at the share's own image route.
+  if (part.type === "file") return <MessageImage part={part} />;
   if (isToolPart(part)) return <SharedToolCall part={part} />;
   return null;
 }
