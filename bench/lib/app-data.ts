@@ -21,6 +21,7 @@ export async function createChat(
   text: string,
   cookie = "",
   settings?: Record<string, unknown>,
+  model?: string,
 ): Promise<SeededChat> {
   const chatId = newId();
   const response = await fetch(`${baseUrl}/api/chat`, {
@@ -30,6 +31,7 @@ export async function createChat(
       id: chatId,
       message: { id: newId(), role: "user", parts: [{ type: "text", text }] },
       ...(settings ? { settings } : {}),
+      ...(model ? { model } : {}),
     }),
   });
   if (!response.ok) throw new Error(`POST /api/chat: HTTP ${response.status} ${await response.text()}`);

@@ -32,7 +32,8 @@ export const DEFAULT_CHAT_SETTINGS: Readonly<ChatSettings> = Object.freeze({
 export const SETTINGS_LIMITS = {
   systemPromptChars: 4000,
   temperature: { min: 0, max: 2 },
-  maxOutputTokens: { min: 64, max: 8192 },
+  // Long-context models can write book-chapter replies; replyTokenLimit still keeps half the window for history.
+  maxOutputTokens: { min: 64, max: 32_768 },
 } as const;
 
 /** A chat's stored settings (NULL for a chat that never changed them) filled in with the defaults. */
