@@ -421,7 +421,7 @@ describe("PATCH /api/chats/[id] with a model or settings", () => {
       [{ ...settings, temperature: 3 }, "temperature"],
       [{ ...settings, temperature: -0.1 }, "temperature"],
       [{ ...settings, maxOutputTokens: 10 }, "maxOutputTokens"],
-      [{ ...settings, maxOutputTokens: 9000 }, "maxOutputTokens"],
+      [{ ...settings, maxOutputTokens: 40_000 }, "maxOutputTokens"],
       [{ ...settings, maxOutputTokens: 100.5 }, "maxOutputTokens"],
       [{ ...settings, systemPrompt: "x".repeat(4001) }, "systemPrompt"],
       [{ ...settings, reasoningEffort: "max" }, "reasoningEffort"],
