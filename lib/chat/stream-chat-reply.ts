@@ -64,16 +64,17 @@ const PROMPT_OVERHEAD_TOKENS = 1_000;
  */
 export async function streamChatReply(request: ChatRequest, context: ChatTurnContext): Promise<Response> {
   const db = context.env.DB;
-  const chat = await getChat(db, request.id);
+  const [chat, catalog] = await Promise.all([getChat(db, request.id), getModelCatalog(context.env)]);
   // Someone else's chat answers exactly like a chat that doesn't exist.
   if (chat && chat.ownerId !== context.ownerId) throw new HttpError(404, "not_found", "No such chat.");
-  const catalog = await getModelCatalog(context.env);
   const model = requireModel(catalog, request.model ?? chat?.model ?? catalog.defaultModelId);
   // Settings sent with the turn are the chat's from now on; otherwise the stored ones apply.
   const settings = request.settings ?? settingsOrDefault(chat?.settings);
   const storedWith = { model: model.id, ...(request.settings ? { settings: request.settings } : {}) };
 
   let firstText: string | undefined;
+  // A new chat's whole history is the message just saved: no need to read it back (one D1 round trip less).
+  let newChatHistory: ChatMessage[] | undefined;
   if (request.message) {
     // Checked before anything is saved: a forged image reference or images for a blind model change nothing.
     const parts = await verifiedMessageParts(context.env, request.id, context.ownerId, request.message);
@@ -97,6 +98,7 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
     };
     // Saved before the model is called so nothing the user typed is lost if it fails.
     await saveMessage(db, request.id, userMessage, storedWith);
+    if (!chat) newChatHistory = [userMessage];
   } else if (request.approvals) {
     if (!chat) throw new HttpError(404, "not_found", "No such chat.");
     const { messages: last } = await listMessagePage(db, request.id, { limit: 1 });
@@ -104,7 +106,7 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
     await saveMessage(db, request.id, applyApprovals(last[0], request.approvals), storedWith);
   }
   const maxOutputTokens = replyTokenLimit(model.contextWindow, settings.maxOutputTokens);
-  const { messages: recent } = await listMessagePage(db, request.id, { limit: HISTORY_LOAD_LIMIT });
+  const recent = newChatHistory ?? (await listMessagePage(db, request.id, { limit: HISTORY_LOAD_LIMIT })).messages;
   const history = fitHistory(recent, model.contextWindow - maxOutputTokens - PROMPT_OVERHEAD_TOKENS);
 
   const ai = resolveAiBinding(context.env);
