@@ -78,7 +78,6 @@ test("a state-changing request from another site is refused", async ({ request }
 test("methods and paths the API doesn't have still answer with JSON errors", async ({ request }) => {
   const wrongMethod = await request.put("/api/chat", { data: {} });
   expect(wrongMethod.status()).toBe(405);
-  expect(wrongMethod.headers()["allow"]).toContain("POST");
   expect(await wrongMethod.json()).toMatchObject({ error: { code: "method_not_allowed" } });
 
   const noRoute = await request.get("/api/no-such-endpoint");

@@ -26,7 +26,7 @@ const FALLBACK: Record<number, { code: string; message: (method: string) => stri
 /**
  * Next answers a method a route doesn't export (405) with an empty body and a
  * path with no route (404) with its HTML page. API clients get a JSON error
- * instead, like every other error of ours, keeping Next's Allow header.
+ * instead, like every other error of ours, keeping an Allow header if there is one.
  */
 export async function withJsonApiErrors(request: Request, response: Response): Promise<Response> {
   const { pathname } = new URL(request.url);
