@@ -94,25 +94,54 @@ export function withStageTimeouts(
         throw error instanceof StageTimeoutError ? new StageTimeoutError("first-chunk", timeouts.firstChunkMs) : error;
       }
 
+      // One watchdog per stream rather than a timer per chunk: this runs for every token.
+      let readStartedAt = 0;
+      let reading = false;
+      let stalled: StageTimeoutError | undefined;
+      const watchdog = setInterval(
+        () => {
+          if (!reading || Date.now() - readStartedAt <= timeouts.betweenChunksMs) return;
+          clearInterval(watchdog);
+          stalled = new StageTimeoutError("between-chunks", timeouts.betweenChunksMs);
+          cancelOnTimeout(stalled, reader);
+        },
+        Math.max(10, Math.min(1_000, timeouts.betweenChunksMs / 4)),
+      );
+
       return new ReadableStream<Uint8Array>({
         start(controller) {
-          if (first.done) controller.close();
-          else controller.enqueue(first.value);
+          if (!first.done) return controller.enqueue(first.value);
+          clearInterval(watchdog);
+          controller.close();
         },
         async pull(controller) {
+          // Only time spent waiting on the model counts, not time the reader takes to ask for more.
+          reading = true;
+          readStartedAt = Date.now();
+          let next: ReadableStreamReadResult<Uint8Array> | undefined;
           try {
-            const next = await withDeadline(reader.read(), "between-chunks", timeouts.betweenChunksMs);
-            if (next.done) controller.close();
-            else controller.enqueue(next.value);
+            next = await reader.read();
           } catch (error) {
-            if (!(error instanceof StageTimeoutError)) throw error;
-            cancelOnTimeout(error, reader);
-            onStreamError(error.message);
-            // Ending without [DONE] is what the provider reports as a truncated ("error") finish.
-            controller.close();
+            if (!stalled) {
+              clearInterval(watchdog);
+              throw error;
+            }
+          } finally {
+            reading = false;
           }
+          if (stalled) {
+            onStreamError(stalled.message);
+            // Ending without [DONE] is what the provider reports as a truncated ("error") finish.
+            return controller.close();
+          }
+          if (!next || next.done) {
+            clearInterval(watchdog);
+            return controller.close();
+          }
+          controller.enqueue(next.value);
         },
         cancel(reason) {
+          clearInterval(watchdog);
           return reader.cancel(reason);
         },
       });
