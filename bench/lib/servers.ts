@@ -66,14 +66,18 @@ function launch(
   );
 }
 
-/** The built app Worker (.open-next, not rebuilt) in offline mode on a fresh local D1/R2. */
+/**
+ * The built app Worker (.open-next, not rebuilt) in offline mode on a fresh local D1/R2, with the
+ * per-IP and per-identity rate limits off: every bench request comes from 127.0.0.1 and a bench
+ * would otherwise measure the limiter's 429s.
+ */
 export async function startAppWorker(port: number, extraArgs = ""): Promise<RunningServer> {
   const state = join(ROOT, ".wrangler", `bench-state-${port}`);
   rmSync(state, { recursive: true, force: true });
   const server = await launch(
     "bash",
     ["scripts/start.sh"],
-    { SKIP_BUILD: "1", PORT: String(port), PERSIST_TO: state, AI_MODE: "offline", WRANGLER_DEV_ARGS: extraArgs },
+    { SKIP_BUILD: "1", PORT: String(port), PERSIST_TO: state, AI_MODE: "offline", WRANGLER_DEV_ARGS: `--var RATE_LIMITS:off ${extraArgs}` },
     `http://127.0.0.1:${port}`,
     "app Worker",
   );
