@@ -77,7 +77,13 @@ export async function startAppWorker(port: number, extraArgs = ""): Promise<Runn
   const server = await launch(
     "bash",
     ["scripts/start.sh"],
-    { SKIP_BUILD: "1", PORT: String(port), PERSIST_TO: state, AI_MODE: "offline", WRANGLER_DEV_ARGS: `--var RATE_LIMITS:off ${extraArgs}` },
+    {
+      SKIP_BUILD: "1",
+      PORT: String(port),
+      PERSIST_TO: state,
+      AI_MODE: "offline",
+      WRANGLER_DEV_ARGS: `--var RATE_LIMITS:off ${extraArgs}`,
+    },
     `http://127.0.0.1:${port}`,
     "app Worker",
   );
