@@ -4,7 +4,7 @@ import { getToolOrDynamicToolName } from "ai";
 import { useEffect, useId, useState } from "react";
 import { type ApprovalToolName, needsApproval } from "@/lib/ai/tools/tool-approval";
 import { toolLabel } from "@/lib/ai/tools/tool-labels";
-import { ToolResult } from "./tool-result";
+import { ToolCallDetails } from "./tool-call-details";
 import { type ChatToolPart, gist, opensByDefault, STATUS_LABELS, STATUS_STYLES, statusOf } from "./tool-status";
 
 /** Answers a tool call waiting for approval; `alwaysAllow` also lets that tool run without asking in this chat. */
@@ -52,29 +52,7 @@ export function ToolCall({ part, onAnswerApproval }: { part: ChatToolPart; onAns
             onAnswer={(approved, alwaysAllow) => onAnswerApproval(part.approval.id, approved, alwaysAllow)}
           />
         )}
-        {part.input !== undefined && (
-          <section aria-label="Arguments">
-            <h4 className="mb-1 text-xs text-zinc-500 uppercase tracking-wide dark:text-zinc-400">Arguments</h4>
-            <pre className="overflow-x-auto rounded bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-900">
-              {JSON.stringify(part.input, null, 2)}
-            </pre>
-          </section>
-        )}
-        {part.state === "output-available" && (
-          <section aria-label="Result">
-            <h4 className="mb-1 text-xs text-zinc-500 uppercase tracking-wide dark:text-zinc-400">Result</h4>
-            <ToolResult output={part.output} />
-          </section>
-        )}
-        {part.state === "output-error" && (
-          <p className="text-red-700 dark:text-red-400">
-            <span className="font-medium">Failed: </span>
-            {part.errorText}
-          </p>
-        )}
-        {status === "denied" && (
-          <p className="text-zinc-600 dark:text-zinc-400">You denied this call, so it did not run.</p>
-        )}
+        <ToolCallDetails part={part} status={status} deniedText="You denied this call, so it did not run." />
       </div>
     </details>
   );

@@ -1,4 +1,4 @@
-import { ToolResult } from "@/components/chat/tool-result";
+import { ToolCallDetails } from "@/components/chat/tool-call-details";
 import {
   type ChatToolPart,
   gist,
@@ -35,29 +35,7 @@ export function SharedToolCall({ part }: { part: ChatToolPart }) {
         {summary && <span className="min-w-0 truncate text-zinc-500 dark:text-zinc-400">{summary}</span>}
       </summary>
       <div className="flex flex-col gap-3 border-zinc-200 border-t px-3 py-2 dark:border-zinc-800">
-        {part.input !== undefined && (
-          <section aria-label="Arguments">
-            <h4 className="mb-1 text-xs text-zinc-500 uppercase tracking-wide dark:text-zinc-400">Arguments</h4>
-            <pre className="overflow-x-auto rounded bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-900">
-              {JSON.stringify(part.input, null, 2)}
-            </pre>
-          </section>
-        )}
-        {part.state === "output-available" && (
-          <section aria-label="Result">
-            <h4 className="mb-1 text-xs text-zinc-500 uppercase tracking-wide dark:text-zinc-400">Result</h4>
-            <ToolResult output={part.output} />
-          </section>
-        )}
-        {part.state === "output-error" && (
-          <p className="text-red-700 dark:text-red-400">
-            <span className="font-medium">Failed: </span>
-            {part.errorText}
-          </p>
-        )}
-        {status === "denied" && (
-          <p className="text-zinc-600 dark:text-zinc-400">This call was denied, so it did not run.</p>
-        )}
+        <ToolCallDetails part={part} status={status} deniedText="This call was denied, so it did not run." />
       </div>
     </details>
   );

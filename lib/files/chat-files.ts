@@ -48,9 +48,14 @@ export interface ChatFile {
   size: number;
 }
 
+/** A fresh key in the chat's folder: keys are never reused, so a stored file never changes (see file-response). */
+function newChatImageKey(chatId: string, mediaType: keyof typeof CHAT_IMAGE_EXTENSIONS): string {
+  return `${CHAT_IMAGES_DIR}/${chatId}/${crypto.randomUUID()}.${CHAT_IMAGE_EXTENSIONS[mediaType]}`;
+}
+
 /** Stores a generated image under a fresh key and returns that key. */
 export async function putChatImage(bucket: R2Bucket, upload: ChatImageUpload): Promise<string> {
-  const key = `${CHAT_IMAGES_DIR}/${upload.chatId}/${crypto.randomUUID()}.${CHAT_IMAGE_EXTENSIONS[upload.mediaType]}`;
+  const key = newChatImageKey(upload.chatId, upload.mediaType);
   await bucket.put(key, upload.bytes, {
     httpMetadata: { contentType: upload.mediaType },
     customMetadata: {
@@ -67,7 +72,7 @@ export async function putChatImage(bucket: R2Bucket, upload: ChatImageUpload): P
 
 /** Stores an attached image in its chat's folder under a fresh key and returns that key. */
 export async function putChatAttachment(bucket: R2Bucket, upload: ChatAttachmentUpload): Promise<string> {
-  const key = `${CHAT_IMAGES_DIR}/${upload.chatId}/${crypto.randomUUID()}.${CHAT_IMAGE_EXTENSIONS[upload.mediaType]}`;
+  const key = newChatImageKey(upload.chatId, upload.mediaType);
   await bucket.put(key, upload.bytes, {
     httpMetadata: { contentType: upload.mediaType },
     customMetadata: {

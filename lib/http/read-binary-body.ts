@@ -14,15 +14,22 @@ export async function readBinaryBody(request: Request, maxBytes: number, tooLarg
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        // Stop the upload rather than read (and hold) the rest of it.
+        void reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    // The client went away or sent a broken stream: nothing to use.
+    throw new HttpError(400, "unreadable_body", "The request body could not be read.");
   }
   const body = new Uint8Array(total);
   let offset = 0;

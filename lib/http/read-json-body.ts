@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { HttpError } from "./http-error";
 import { parseOrThrow } from "./parse-or-throw";
+import { readBinaryBody } from "./read-binary-body";
 
 const DEFAULT_MAX_BYTES = 256 * 1024;
 
@@ -20,10 +21,9 @@ export async function readJsonBody<Schema extends z.ZodType>(
   if (!isJsonMediaType(request.headers.get("content-type"))) {
     throw new HttpError(415, "unsupported_media_type", "Send the body as JSON (Content-Type: application/json).");
   }
-  const declaredLength = Number(request.headers.get("content-length") ?? "0");
-  if (declaredLength > maxBytes) throw tooLarge(maxBytes);
 
-  const text = await readTextUpTo(request, maxBytes);
+  const tooLargeMessage = `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`;
+  const text = new TextDecoder().decode(await readBinaryBody(request, maxBytes, tooLargeMessage));
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -37,35 +37,4 @@ export async function readJsonBody<Schema extends z.ZodType>(
 function isJsonMediaType(header: string | null): boolean {
   const mediaType = (header ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   return mediaType === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
-}
-
-/** The body as UTF-8 text, stopping with a 413 as soon as it passes `maxBytes`. */
-async function readTextUpTo(request: Request, maxBytes: number): Promise<string> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const decoder = new TextDecoder();
-  let received = 0;
-  let text = "";
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      received += value.byteLength;
-      if (received > maxBytes) {
-        // Stop the upload rather than read (and hold) the rest of it.
-        void reader.cancel().catch(() => {});
-        throw tooLarge(maxBytes);
-      }
-      text += decoder.decode(value, { stream: true });
-    }
-  } catch (error) {
-    if (error instanceof HttpError) throw error;
-    // The client went away or sent a broken stream: nothing to parse.
-    throw new HttpError(400, "unreadable_body", "The request body could not be read.");
-  }
-  return text + decoder.decode();
-}
-
-function tooLarge(maxBytes: number): HttpError {
-  return new HttpError(413, "payload_too_large", `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`);
 }
