@@ -16,6 +16,8 @@ function picker(page: Page) {
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/");
+  // Keys pressed before React hydrates the picker would go nowhere; the composer marks hydration.
+  await page.locator("form[data-ready]").waitFor();
 });
 
 test("search narrows the list", async ({ page }) => {
