@@ -32,7 +32,9 @@ export function SharedTranscript({ messages, models }: { messages: ChatMessage[]
           >
             <div
               className={
-                isUser ? "flex flex-col gap-2 rounded-2xl bg-zinc-100 px-4 py-2.5 dark:bg-zinc-800" : "flex flex-col gap-3 leading-7"
+                isUser
+                  ? "flex flex-col gap-2 rounded-2xl bg-zinc-100 px-4 py-2.5 dark:bg-zinc-800"
+                  : "flex flex-col gap-3 leading-7"
               }
             >
               {message.parts.map((part, index) => (
