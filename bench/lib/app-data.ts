@@ -1,9 +1,6 @@
 /** Setting up what the page benchmarks open: a chat with a reply, its share link, a long seeded chat. */
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { executeLocalD1Sql, sqlString as sql } from "../../e2e/support/local-d1.ts";
 import { ROOT } from "./report.ts";
 
 const newId = () => randomUUID().replaceAll("-", "");
@@ -51,8 +48,6 @@ export async function shareChat(baseUrl: string, chat: SeededChat): Promise<stri
   return ((await response.json()) as { share: { path: string } }).share.path;
 }
 
-const sql = (value: string) => `'${value.replace(/'/g, "''")}'`;
-
 // A typical assistant turn: prose, a list and a code block (~120 words).
 const REPLY = [
   "Here is how that works, step by step, with the **important** parts highlighted.",
@@ -83,29 +78,6 @@ SELECT 'bench-' || i, ${sql(chatId)}, CASE i % 2 WHEN 1 THEN 'user' ELSE 'assist
   'Message ' || i, ${start} + i * 1000
 FROM n;`,
   ];
-  const dir = mkdtempSync(join(tmpdir(), "bench-seed-"));
-  try {
-    const file = join(dir, "seed.sql");
-    writeFileSync(file, statements.join("\n"));
-    execFileSync(
-      "npx",
-      [
-        "wrangler",
-        "d1",
-        "execute",
-        "DB",
-        "--local",
-        "--env",
-        "local",
-        "--persist-to",
-        options.stateDir,
-        "--file",
-        file,
-      ],
-      { cwd: ROOT, stdio: "pipe", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  executeLocalD1Sql(statements.join("\n"), { stateDir: options.stateDir, cwd: ROOT });
   return chatId;
 }

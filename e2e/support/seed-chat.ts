@@ -1,8 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { BrowserContext } from "@playwright/test";
+import { executeLocalD1Sql, sqlString } from "./local-d1";
 
 /** Where playwright.config.ts tells the e2e server to keep its local D1. */
 export const E2E_STATE_DIR = ".wrangler/e2e-state";
@@ -13,10 +10,6 @@ export async function ownerIdOf(context: BrowserContext): Promise<string> {
   const ownerId = cookie?.value.split(".")[0];
   if (!ownerId) throw new Error("This browser has no owner cookie yet; send a message first.");
   return ownerId;
-}
-
-function sqlString(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
 }
 
 /**
@@ -43,28 +36,5 @@ SELECT 'seed-' || i, ${chat}, CASE i % 2 WHEN 1 THEN 'user' ELSE 'assistant' END
        json_object('createdAt', ${start} + i * 1000),
        'Message number ' || i, ${start} + i * 1000
 FROM n;`;
-  const dir = mkdtempSync(join(tmpdir(), "wac-seed-"));
-  try {
-    const file = join(dir, "seed.sql");
-    writeFileSync(file, sql);
-    execFileSync(
-      "npx",
-      [
-        "wrangler",
-        "d1",
-        "execute",
-        "DB",
-        "--local",
-        "--env",
-        "local",
-        "--persist-to",
-        options.stateDir ?? E2E_STATE_DIR,
-        "--file",
-        file,
-      ],
-      { stdio: "pipe", env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" } },
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  executeLocalD1Sql(sql, { stateDir: options.stateDir ?? E2E_STATE_DIR });
 }
