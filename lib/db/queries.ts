@@ -237,15 +237,7 @@ export async function saveMessage(
 ): Promise<void> {
   const db = orm(d1);
   const now = Date.now();
-  const row = {
-    id: message.id,
-    chatId,
-    role: message.role,
-    parts: message.parts,
-    metadata: message.metadata ?? null,
-    text: plainText(message),
-    createdAt: message.metadata?.createdAt ?? now,
-  };
+  const row = messageRow(chatId, message, message.metadata?.createdAt ?? now);
   await db.batch([
     db
       .insert(messages)
@@ -265,21 +257,26 @@ export async function saveMessage(
   ]);
 }
 
+/** A message as its stored row; `text` is what search reads. */
+function messageRow(chatId: string, message: ChatMessage, createdAt: number) {
+  return {
+    id: message.id,
+    chatId,
+    role: message.role,
+    parts: message.parts,
+    metadata: message.metadata ?? null,
+    text: plainText(message),
+    createdAt,
+  };
+}
+
 /** Writes a whole history into a (new) chat in one batch, in order: forks of shared chats. */
 export async function insertMessages(d1: D1Database, chatId: string, history: readonly ChatMessage[]): Promise<void> {
   if (history.length === 0) return;
   const db = orm(d1);
   const start = Date.now();
   const inserts = history.map((message, index) =>
-    db.insert(messages).values({
-      id: message.id,
-      chatId,
-      role: message.role,
-      parts: message.parts,
-      metadata: message.metadata ?? null,
-      text: plainText(message),
-      createdAt: start + index,
-    }),
+    db.insert(messages).values(messageRow(chatId, message, start + index)),
   );
   const [first, ...rest] = inserts;
   if (first) await db.batch([first, ...rest]);
