@@ -5,6 +5,7 @@ import { createChat, listMessages } from "@/lib/db/queries";
 import { consumeRateLimit } from "@/lib/db/rate-limit";
 import { getShare } from "@/lib/db/shares";
 import { SHARE_RATE_LIMIT } from "@/lib/share/share-chat";
+import type { shareView } from "@/lib/share/share-requests";
 import { errorOf, freshId, TestBrowser } from "@/lib/testing/test-browser";
 import { startWorkerContext, type WorkerTestContext } from "@/lib/testing/worker-context";
 import { DELETE as deleteChatRoute } from "../chats/[id]/route";
@@ -30,16 +31,8 @@ afterAll(async () => {
 const FAST = "offline:words=3 offline:delay=0";
 const SHARE_ID = /^[A-Za-z0-9_-]{24}$/;
 
-interface ShareView {
-  id: string;
-  chatId: string;
-  title: string;
-  indexable: boolean;
-  includeSystemPrompt: boolean;
-  createdAt: number;
-  updatedAt: number;
-  path: string;
-}
+/** What the share routes answer with: the summary plus the page's path. */
+type ShareView = ReturnType<typeof shareView>;
 
 const routeContext = (id: string) => ({ params: Promise.resolve({ id }) });
 

@@ -6,7 +6,7 @@ import { GET as sharedImageRoute } from "@/app/api/shares/[id]/images/[file]/rou
 import { listMessages } from "@/lib/db/queries";
 import { consumeRateLimit } from "@/lib/db/rate-limit";
 import { getShare } from "@/lib/db/shares";
-import { UPLOAD_RATE_LIMIT } from "@/lib/files/chat-attachments";
+import { type StoredAttachment, UPLOAD_RATE_LIMIT } from "@/lib/files/chat-attachments";
 import { encodePng } from "@/lib/files/encode-png";
 import { recordOfflineCalls } from "@/lib/testing/offline-calls";
 import { errorOf, freshId, TestBrowser } from "@/lib/testing/test-browser";
@@ -46,15 +46,6 @@ const JPEG = Uint8Array.from([
   0x11, 0x01, 0xff, 0xd9,
 ]);
 
-interface UploadedAttachment {
-  url: string;
-  mediaType: string;
-  filename: string;
-  size: number;
-  width: number;
-  height: number;
-}
-
 /** POST /api/chats/:id/attachments as `browser`, keeping any cookie it mints. */
 async function attach(
   browser: TestBrowser,
@@ -79,7 +70,7 @@ async function attach(
 async function attached(browser: TestBrowser, chatId: string, body: Uint8Array, name?: string) {
   const response = await attach(browser, chatId, body, "image/png", name);
   expect(response.status).toBe(201);
-  return ((await response.json()) as { attachment: UploadedAttachment }).attachment;
+  return ((await response.json()) as { attachment: StoredAttachment }).attachment;
 }
 
 /** POST /api/chat with text and file parts. */
@@ -139,7 +130,7 @@ describe("POST /api/chats/:id/attachments", () => {
     const browser = new TestBrowser(worker);
     const response = await attach(browser, freshId("attach"), JPEG, "image/png", "really.png");
     expect(response.status).toBe(201);
-    const { attachment } = (await response.json()) as { attachment: UploadedAttachment };
+    const { attachment } = (await response.json()) as { attachment: StoredAttachment };
     expect(attachment.mediaType).toBe("image/jpeg");
     expect(attachment.url).toMatch(/\.jpg$/);
   });
