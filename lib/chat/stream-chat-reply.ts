@@ -22,7 +22,7 @@ import { createChatTools } from "@/lib/ai/tools";
 import { toolApprovalFor } from "@/lib/ai/tools/tool-approval";
 import { describeStreamError, logUpstreamError, upstreamHttpError } from "@/lib/ai/upstream-error";
 import {
-  createChat,
+  createChatWithMessage,
   getChat,
   listMessagePage,
   listMessagesFrom,
@@ -73,40 +73,56 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
   const storedWith = { model: model.id, ...(request.settings ? { settings: request.settings } : {}) };
 
   let firstText: string | undefined;
-  // A new chat's whole history is the message just saved: no need to read it back (one D1 round trip less).
-  let newChatHistory: ChatMessage[] | undefined;
+  let recent: ChatMessage[];
+  // The user's message is written while the model starts: both are awaited before answering, so
+  // the first token isn't held up by the write, and a failed write still fails the turn.
+  let userMessageSaved: Promise<void> = Promise.resolve();
   if (request.message) {
     // Checked before anything is saved: a forged image reference or images for a blind model change nothing.
     const parts = await verifiedMessageParts(context.env, request.id, context.ownerId, request.message);
     requireVisionFor(model, catalog, parts);
-    firstText = chat ? undefined : titleSource(parts);
-    if (firstText !== undefined) {
-      await createChat(db, {
-        id: request.id,
-        ownerId: context.ownerId,
-        model: model.id,
-        title: fallbackTitle(firstText),
-        ...(request.settings ? { settings: request.settings } : {}),
-      });
-    }
-    if (chat) await archiveReplacedBranch(db, request.id, request.message.id, request.trigger === "regenerate");
     const userMessage: ChatMessage = {
       id: request.message.id,
       role: "user",
       parts,
       metadata: { createdAt: Date.now() },
     };
-    // Saved before the model is called so nothing the user typed is lost if it fails.
-    await saveMessage(db, request.id, userMessage, storedWith);
-    if (!chat) newChatHistory = [userMessage];
+    if (!chat) {
+      firstText = titleSource(parts);
+      const newChat = {
+        id: request.id,
+        ownerId: context.ownerId,
+        model: model.id,
+        title: fallbackTitle(firstText),
+        ...(request.settings ? { settings: request.settings } : {}),
+      };
+      userMessageSaved = createChatWithMessage(db, newChat, userMessage);
+      recent = [userMessage];
+    } else {
+      const page = await listMessagePage(db, request.id, { limit: HISTORY_LOAD_LIMIT });
+      const isNewMessage =
+        request.trigger !== "regenerate" && !page.hasOlder && !page.messages.some(({ id }) => id === userMessage.id);
+      if (isNewMessage) {
+        userMessageSaved = saveMessage(db, request.id, userMessage, storedWith);
+        recent = [...page.messages, userMessage];
+      } else {
+        // A regenerate or an edit replaces a branch: archived and saved before the history is read again.
+        await archiveReplacedBranch(db, request.id, request.message.id, request.trigger === "regenerate");
+        await saveMessage(db, request.id, userMessage, storedWith);
+        recent = (await listMessagePage(db, request.id, { limit: HISTORY_LOAD_LIMIT })).messages;
+      }
+    }
   } else if (request.approvals) {
     if (!chat) throw new HttpError(404, "not_found", "No such chat.");
     const { messages: last } = await listMessagePage(db, request.id, { limit: 1 });
     // Approved calls run (and denied ones are reported to the model) when streamText sees the updated reply.
     await saveMessage(db, request.id, applyApprovals(last[0], request.approvals), storedWith);
+    recent = (await listMessagePage(db, request.id, { limit: HISTORY_LOAD_LIMIT })).messages;
+  } else {
+    // chatRequestSchema already requires one of the two; this keeps `recent` definitely assigned.
+    throw new HttpError(400, "invalid_request", "Send either a message or approvals.");
   }
   const maxOutputTokens = replyTokenLimit(model.contextWindow, settings.maxOutputTokens);
-  const recent = newChatHistory ?? (await listMessagePage(db, request.id, { limit: HISTORY_LOAD_LIMIT })).messages;
   const history = fitHistory(recent, model.contextWindow - maxOutputTokens - PROMPT_OVERHEAD_TOKENS);
 
   const ai = resolveAiBinding(context.env);
@@ -136,8 +152,14 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
     onError: ({ error }) => logUpstreamError(request.id, model.id, error),
   });
 
-  const first = await awaitFirstOutput(result.stream);
-  if (!first.ok) throw upstreamHttpError(first.error);
+  const [first, saved] = await Promise.allSettled([awaitFirstOutput(result.stream), userMessageSaved]);
+  if (saved.status === "rejected") {
+    stopper.abort();
+    if (first.status === "fulfilled" && first.value.ok) await first.value.stream.cancel().catch(() => {});
+    throw saved.reason;
+  }
+  if (first.status === "rejected") throw first.reason;
+  if (!first.value.ok) throw upstreamHttpError(first.value.error);
   const unwatch = watchForStop(db, request.id, turnStartedAt, () => stopper.abort());
 
   // A new chat is named while its first reply streams; offline it keeps the fallback title.
@@ -154,7 +176,7 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
     finishReason: undefined as string | undefined,
     firstOutputAt: undefined as number | undefined,
   };
-  const observed = first.stream.pipeThrough(
+  const observed = first.value.stream.pipeThrough(
     new TransformStream<TextStreamPart<ToolSet>, TextStreamPart<ToolSet>>({
       transform(part, controller) {
         if (part.type === "error") outcome.errored = true;
@@ -216,9 +238,16 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
   return createUIMessageStreamResponse({
     stream: title ? withChatTitle(uiStream, request.id, title) : uiStream,
     // A tee of the SSE stream is drained inside waitUntil, so the reply is
-    // generated and saved even when the browser disconnects mid-stream.
-    consumeSseStream: ({ stream }) => context.waitUntil(consumeStream({ stream })),
+    // generated and saved even when the browser disconnects mid-stream. The
+    // drain starts on the next turn of the event loop: started at once, it
+    // would pull a reply that is already there (a fast model, the offline
+    // stand-in) through the whole pipeline before the first chunk is sent.
+    consumeSseStream: ({ stream }) => context.waitUntil(nextEventLoopTurn().then(() => consumeStream({ stream }))),
   });
+}
+
+function nextEventLoopTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** What a new chat is named after: its first message's text, or the name of its first image. */

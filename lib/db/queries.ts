@@ -25,12 +25,16 @@ export async function getChat(d1: D1Database, id: string): Promise<ChatRow | nul
   return row ?? null;
 }
 
-export async function createChat(
-  d1: D1Database,
-  chat: { id: string; ownerId: string | null; model: string; title?: string; settings?: ChatSettings },
-): Promise<void> {
-  const now = Date.now();
-  await orm(d1)
+export interface NewChat {
+  id: string;
+  ownerId: string | null;
+  model: string;
+  title?: string;
+  settings?: ChatSettings;
+}
+
+function insertChat(db: DrizzleD1Database, chat: NewChat, now: number) {
+  return db
     .insert(chats)
     .values({
       id: chat.id,
@@ -42,6 +46,17 @@ export async function createChat(
       updatedAt: now,
     })
     .onConflictDoNothing({ target: chats.id });
+}
+
+export async function createChat(d1: D1Database, chat: NewChat): Promise<void> {
+  await insertChat(orm(d1), chat, Date.now());
+}
+
+/** A new chat and its first message in one batch: one round trip, and never a chat without its message. */
+export async function createChatWithMessage(d1: D1Database, chat: NewChat, message: ChatMessage): Promise<void> {
+  const db = orm(d1);
+  const now = Date.now();
+  await db.batch([insertChat(db, chat, now), upsertMessage(db, chat.id, message, now)]);
 }
 
 /** Where the next page of a chat list starts: the last chat of the previous page. */
@@ -237,15 +252,8 @@ export async function saveMessage(
 ): Promise<void> {
   const db = orm(d1);
   const now = Date.now();
-  const row = messageRow(chatId, message, message.metadata?.createdAt ?? now);
   await db.batch([
-    db
-      .insert(messages)
-      .values(row)
-      .onConflictDoUpdate({
-        target: [messages.chatId, messages.id],
-        set: { parts: row.parts, metadata: row.metadata, text: row.text },
-      }),
+    upsertMessage(db, chatId, message, now),
     db
       .update(chats)
       .set({
@@ -255,6 +263,18 @@ export async function saveMessage(
       })
       .where(eq(chats.id, chatId)),
   ]);
+}
+
+/** Inserts a message, or replaces the one with its id in the chat (a resent or edited message). */
+function upsertMessage(db: DrizzleD1Database, chatId: string, message: ChatMessage, now: number) {
+  const row = messageRow(chatId, message, message.metadata?.createdAt ?? now);
+  return db
+    .insert(messages)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [messages.chatId, messages.id],
+      set: { parts: row.parts, metadata: row.metadata, text: row.text },
+    });
 }
 
 /** A message as its stored row; `text` is what search reads. */
