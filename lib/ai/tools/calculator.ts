@@ -1,4 +1,4 @@
-import { tool } from "ai";
+import { tool, zodSchema } from "ai";
 import { z } from "zod";
 import { evaluateExpression, MAX_EXPRESSION_LENGTH } from "./safe-math";
 import { withToolTimeout } from "./tool-timeout";
@@ -13,6 +13,8 @@ export const calculatorInput = z.object({
     .max(MAX_EXPRESSION_LENGTH)
     .describe('A math expression, e.g. "12% of 340", "sqrt(2)^3", "5 km to miles" or "2 inch + 3 cm in cm".'),
 });
+// Wrapped once: the SDK caches the JSON Schema it sends the model on the wrapper, not on the zod object.
+const calculatorInputSchema = zodSchema(calculatorInput);
 
 export interface CalculatorOutput {
   expression: string;
@@ -31,7 +33,7 @@ export const calculator = tool({
     'constants (pi, e, tau, phi), variables within one expression ("a = 2; a * 3") and units with ' +
     '"to"/"in" ("5 km to miles", "2 inch + 3 cm in cm", "100 degF to degC", "3 h + 20 min to min"). ' +
     "Use it for any calculation instead of computing in your head.",
-  inputSchema: calculatorInput,
+  inputSchema: calculatorInputSchema,
   execute: async ({ expression }, { abortSignal }): Promise<CalculatorOutput> =>
     withToolTimeout(
       "Calculator",

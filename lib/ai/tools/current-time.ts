@@ -1,4 +1,4 @@
-import { tool } from "ai";
+import { tool, zodSchema } from "ai";
 import { z } from "zod";
 
 export const currentTimeInput = z.object({
@@ -8,6 +8,8 @@ export const currentTimeInput = z.object({
     .max(64)
     .describe('An IANA time zone name such as "Europe/Paris" or "America/New_York". Use "UTC" when unsure.'),
 });
+// Wrapped once: the SDK caches the JSON Schema it sends the model on the wrapper, not on the zod object.
+const currentTimeInputSchema = zodSchema(currentTimeInput);
 
 export interface CurrentTimeOutput {
   timeZone: string;
@@ -18,7 +20,7 @@ export interface CurrentTimeOutput {
 /** Tells the model the current date and time in a named time zone (models have no clock). */
 export const currentTime = tool({
   description: "Get the current date and time in a given IANA time zone.",
-  inputSchema: currentTimeInput,
+  inputSchema: currentTimeInputSchema,
   execute: async ({ timeZone }): Promise<CurrentTimeOutput> => {
     const now = new Date();
     let localTime: string;

@@ -1,4 +1,4 @@
-import { tool } from "ai";
+import { tool, zodSchema } from "ai";
 import { z } from "zod";
 import { htmlToText } from "./html-to-text";
 import { checkFetchableUrl } from "./public-url";
@@ -30,6 +30,8 @@ export const fetchWebPageInput = z.object({
     .max(MAX_URL_LENGTH)
     .describe('The full http or https address of a public web page, e.g. "https://example.com/article".'),
 });
+// Wrapped once: the SDK caches the JSON Schema it sends the model on the wrapper, not on the zod object.
+const fetchWebPageInputSchema = zodSchema(fetchWebPageInput);
 
 export interface FetchWebPageOutput {
   /** The URL asked for. */
@@ -57,16 +59,19 @@ export interface FetchWebPageOptions {
   maxChars?: number;
 }
 
+// Built once, not per turn: number formatting goes through Intl, which is slow to start.
+const FETCH_WEB_PAGE_DESCRIPTION =
+  "Fetch a public web page (http or https) and return its title and readable text (at most " +
+  `${MAX_TEXT_CHARS.toLocaleString("en-US")} characters; truncated is true when there was more). Reads HTML, ` +
+  "plain text, Markdown and JSON; not images or PDFs. Use it when the user gives a link or asks about a " +
+  "page's content. Cite the finalUrl you read.";
+
 /** Reads a public web page and returns its readable text, so the model can answer from it. */
 export function createFetchWebPageTool(_context: ToolContext, options: FetchWebPageOptions = {}) {
   const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
   return tool({
-    description:
-      "Fetch a public web page (http or https) and return its title and readable text (at most " +
-      `${MAX_TEXT_CHARS.toLocaleString("en-US")} characters; truncated is true when there was more). Reads HTML, ` +
-      "plain text, Markdown and JSON; not images or PDFs. Use it when the user gives a link or asks about a " +
-      "page's content. Cite the finalUrl you read.",
-    inputSchema: fetchWebPageInput,
+    description: FETCH_WEB_PAGE_DESCRIPTION,
+    inputSchema: fetchWebPageInputSchema,
     execute: ({ url }, { abortSignal }): Promise<FetchWebPageOutput> =>
       withToolTimeout(
         "Web page fetch",

@@ -1,4 +1,4 @@
-import { generateImage, tool } from "ai";
+import { generateImage, tool, zodSchema } from "ai";
 import { z } from "zod";
 import { knownOffline } from "@/lib/ai/ai-mode";
 import type { AiRunner } from "@/lib/ai/binding";
@@ -26,6 +26,8 @@ export const generateImageInput = z.object({
       "A detailed description of the picture in English: subject, setting, style, lighting, composition. Don't ask for text in the image.",
     ),
 });
+// Wrapped once: the SDK caches the JSON Schema it sends the model on the wrapper, not on the zod object.
+const generateImageInputSchema = zodSchema(generateImageInput);
 
 export interface GenerateImageOutput {
   /** Where the app serves the image (same origin, readable by whoever can read the chat). */
@@ -43,7 +45,7 @@ export function createGenerateImageTool(context: ToolContext) {
   return tool({
     description:
       "Generate an image from a text description and store it in this chat. Returns the image's url; the chat shows it to the user, so describe it briefly instead of repeating the url. If the result says offline is true, tell the user it is only a placeholder because Workers AI is not connected.",
-    inputSchema: generateImageInput,
+    inputSchema: generateImageInputSchema,
     execute: ({ prompt }, { abortSignal }): Promise<GenerateImageOutput> =>
       withToolTimeout(
         "Image generation",
