@@ -143,3 +143,44 @@ test("a tool call approved before the chat has loaded runs once it has", async (
   await expect(reply.getByRole("img", { name: `Generated image: ${prompt}` })).toBeVisible();
   await expect(reply).toContainText(OFFLINE_FOOTER, { timeout: 30_000 });
 });
+
+/** A chat with one finished turn, opened again in a fresh tab whose engine is held back. */
+async function reopenWithEngineHeld(page: Page, text: string) {
+  await page.goto("/");
+  await waitForHydration(page);
+  await chat(page).composer.fill(text);
+  await chat(page).composer.press("Enter");
+  await waitForFinishedReply(page, chat(page).replies.first());
+  const later = await page.context().newPage();
+  const gate = await gateEngine(later);
+  await later.goto(page.url());
+  await waitForHydration(later);
+  return { later, gate };
+}
+
+test("Regenerate before the chat has loaded makes a second version once it has", async ({ page }) => {
+  const { later, gate } = await reopenWithEngineHeld(page, "Tell me a fact offline:words=5");
+  const reply = chat(later).replies.first();
+  await reply.getByRole("button", { name: "Regenerate" }).click();
+  await expect.poll(gate.held).toBeGreaterThan(0);
+
+  gate.release();
+  await waitForFinishedReply(later, reply);
+  await expect(reply.getByRole("toolbar").getByLabel("Version 2 of 2")).toBeVisible();
+  await expect(chat(later).replies).toHaveCount(1);
+});
+
+test("an edit saved before the chat has loaded is sent once it has", async ({ page }) => {
+  const { later, gate } = await reopenWithEngineHeld(page, "Original wording offline:words=4");
+  const { userMessages, replies } = chat(later);
+  await userMessages.first().getByRole("button", { name: "Edit" }).click();
+  await later.getByRole("textbox", { name: "Edit message" }).fill("Better wording offline:words=4");
+  await later.getByRole("button", { name: "Save and send" }).click();
+  await expect.poll(gate.held).toBeGreaterThan(0);
+
+  gate.release();
+  await waitForFinishedReply(later, replies.first());
+  await expect(userMessages).toHaveCount(1);
+  await expect(userMessages.first()).toContainText("Better wording");
+  await expect(userMessages.first().getByLabel("Version 2 of 2")).toBeVisible();
+});
