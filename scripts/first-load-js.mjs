@@ -5,9 +5,9 @@
 // baseline is the same for the 404 page, a page of this build with no client components of ours
 // besides the root layout's. "Ours" is a page's JS minus the baseline's files.
 // Sizes are KB (1000 bytes) of gzip (level 9). Each page has the performance issue's budget (the
-// target) and a CI ceiling: the run fails above the ceiling. Where the target is met the ceiling
-// is the target; where it is not yet met (the chat pages: useChat alone brings the `ai` SDK and
-// zod, ~80 KB gzip, see bench/RESULTS.md) the ceiling holds today's size so nothing grows unseen.
+// target) and a CI ceiling: the run fails above the ceiling, which is the budget. On the chat pages
+// this is also the guard that the `ai` SDK (useChat, its transport and zod, ~90 KB gzip) stays off
+// the first load: it loads after the page, with components/chat/chat-engine.tsx.
 // An env var overrides each ceiling.
 // Usage: node scripts/first-load-js.mjs [--json]   (after `npm run build:worker`)
 import { existsSync, readFileSync } from "node:fs";
@@ -26,7 +26,7 @@ const PAGES = [
     segments: ["app/layout", "app/(chat)/layout", "app/(chat)/page"],
     ceilingEnv: "FIRST_LOAD_CEILING_HOME_KB",
     budget: 80,
-    ceiling: 115,
+    ceiling: 80,
   },
   {
     route: "/chat/[id]",
@@ -34,7 +34,7 @@ const PAGES = [
     segments: ["app/layout", "app/(chat)/layout", "app/(chat)/chat/[id]/page"],
     ceilingEnv: "FIRST_LOAD_CEILING_CHAT_KB",
     budget: 80,
-    ceiling: 115,
+    ceiling: 80,
   },
   {
     route: "/share/[id]",

@@ -1,5 +1,4 @@
 import { getCloudflareContext } from "@opennextjs/cloudflare";
-import { generateId } from "ai";
 import { cookies } from "next/headers";
 import { NewChat } from "@/components/chat/chat-pages";
 import { knownOffline } from "@/lib/ai/ai-mode";
@@ -7,6 +6,7 @@ import { findModel, modelOrDefault } from "@/lib/ai/catalog";
 import { getModelCatalog } from "@/lib/ai/live-catalog";
 import { DEFAULT_CHAT_SETTINGS } from "@/lib/chat/chat-settings";
 import { MODEL_COOKIE } from "@/lib/chat/model-preference";
+import { newChatId } from "@/lib/chat/new-chat-id";
 
 // Every visit starts a fresh chat id, so this page can't be prerendered.
 export const dynamic = "force-dynamic";
@@ -30,7 +30,7 @@ export default async function HomePage({ searchParams }: HomePageProps) {
       : undefined;
   return (
     <NewChat
-      initialChatId={generateId()}
+      initialChatId={newChatId()}
       models={catalog.models}
       modelId={model.id}
       settings={DEFAULT_CHAT_SETTINGS}

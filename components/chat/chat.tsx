@@ -1,12 +1,10 @@
 "use client";
 
-import { useChat } from "@ai-sdk/react";
-import { DefaultChatTransport, type FileUIPart, lastAssistantMessageIsCompleteWithApprovalResponses } from "ai";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { FileUIPart } from "ai";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { useChatHistory } from "@/components/sidebar/chat-history-provider";
 import type { CatalogModel } from "@/lib/ai/catalog";
 import type { ApprovalToolName } from "@/lib/ai/tools/tool-approval";
-import { approvalsOf } from "@/lib/chat/approvals-of";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import type { ChatSettings } from "@/lib/chat/chat-settings";
 import { fallbackTitle } from "@/lib/chat/fallback-title";
@@ -22,6 +20,7 @@ import { ModelPicker } from "./model-picker";
 import { OfflineNotice } from "./offline-notice";
 import { readChatError } from "./read-chat-error";
 import { useAttachments } from "./use-attachments";
+import { useChatEngine } from "./use-chat-engine";
 import { useChatPreferences } from "./use-chat-preferences";
 import { useOlderMessages } from "./use-older-messages";
 
@@ -54,9 +53,6 @@ export interface ChatProps {
   notice?: string;
 }
 
-/** Renders at most ~20 times a second while streaming; enough to look live, cheap on long replies. */
-const STREAM_THROTTLE_MS = 50;
-
 export function Chat({
   chatId,
   title,
@@ -71,6 +67,8 @@ export function Chat({
   notice: initialNotice,
 }: ChatProps) {
   const [draft, setDraft] = useState("");
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -91,46 +89,16 @@ export function Chat({
       ? `${model.name} can't read images. Pick a model marked “Vision” to attach them.`
       : undefined;
 
-  const transport = useMemo(
-    () =>
-      new DefaultChatTransport<ChatMessage>({
-        api: "/api/chat",
-        // Only the new message goes up: the server keeps the history.
-        // The model and settings are read when a message is sent, so changing them doesn't rebuild the chat.
-        // After tool approvals the last message is the reply that asked: only the answers go up.
-        prepareSendMessagesRequest: ({ id, messages, trigger }) => {
-          const last = messages.at(-1);
-          const { modelId: model, settings } = latest.current;
-          if (last?.role === "assistant") return { body: { id, approvals: approvalsOf(last), model, settings } };
-          return {
-            body: {
-              id,
-              message: last,
-              model,
-              settings,
-              ...(trigger === "regenerate-message" ? { trigger: "regenerate" } : {}),
-            },
-          };
-        },
-      }),
-    [latest],
+  const onTitle = useCallback(
+    (id: string, newTitle: string) => {
+      setTitle(id, newTitle);
+      document.title = `${newTitle} · Workers AI Chat`;
+    },
+    [setTitle],
   );
-
-  const { messages, setMessages, sendMessage, regenerate, stop, status, error, clearError, addToolApprovalResponse } =
-    useChat<ChatMessage>({
-      id: chatId,
-      messages: initialMessages,
-      transport,
-      throttle: STREAM_THROTTLE_MS,
-      // Once every tool call waiting in the last reply is approved or denied, the turn continues by itself.
-      sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
-      onData: (part) => {
-        if (part.type === "data-title") {
-          setTitle(part.data.chatId, part.data.title);
-          document.title = `${part.data.title} · Workers AI Chat`;
-        }
-      },
-    });
+  // The live chat (useChat and the `ai` SDK) loads after the page, on idle or at the first sign of use.
+  const engine = useChatEngine(chatId, initialMessages, latest, onTitle);
+  const { messages, status, error, setMessages, run, prepare } = engine;
   const older = useOlderMessages(chatId, hasOlder, messages, setMessages);
   // The markdown renderer is off the first load; fetch it while idle so the first reply has it.
   useEffect(() => {
@@ -139,30 +107,38 @@ export function Chat({
     return () => cancelIdleCallback(handle);
   }, []);
 
-  const busy = status === "submitted" || status === "streaming";
+  // Waiting for the engine counts as busy: the send is on its way, another must not start.
+  const busy = status === "submitted" || status === "streaming" || engine.waiting;
   const answeredOffline = offline || messages.some((message) => message.metadata?.offline === true);
   const chatError = error ? readChatError(error) : null;
 
   const send = useCallback(
-    async (text: string) => {
-      const files = attachments.readyParts();
+    (typed: string) => {
       // Caught here so nothing is sent (and nothing typed is cleared) when the model can't see images.
-      if (files.length > 0 && attachDisabledReason) {
+      if (attachments.readyParts().length > 0 && attachDisabledReason) {
         attachments.setError(`${attachDisabledReason} Or remove the images to send just the text.`);
         return;
       }
-      setDraft("");
-      attachments.clear();
-      clearError();
-      // The chat gets its address on first send, without a reload.
-      const chatPath = `/chat/${chatId}`;
-      if (window.location.pathname !== chatPath) window.history.replaceState(null, "", chatPath);
-      const titleText = text.trim() ? text : (files[0]?.filename ?? "Image");
-      touch({ id: chatId, title: fallbackTitle(titleText), model: modelId, updatedAt: Date.now() });
-      markPersisted();
-      await sendMessage(files.length > 0 ? { text, files } : { text });
+      // Until the engine has loaded, the text and images stay in the composer (shown busy), so
+      // nothing is lost if it can't load; what is there when it has is what goes (`typed`, unless
+      // the person typed on meanwhile).
+      void run(async ({ sendMessage, clearError }) => {
+        const text = draftRef.current || typed;
+        const files = attachments.readyParts();
+        if (!text.trim() && files.length === 0) return;
+        setDraft((current) => (current === text ? "" : current));
+        attachments.clear();
+        clearError();
+        // The chat gets its address on first send, without a reload.
+        const chatPath = `/chat/${chatId}`;
+        if (window.location.pathname !== chatPath) window.history.replaceState(null, "", chatPath);
+        const titleText = text.trim() ? text : (files[0]?.filename ?? "Image");
+        touch({ id: chatId, title: fallbackTitle(titleText), model: modelId, updatedAt: Date.now() });
+        markPersisted();
+        await sendMessage(files.length > 0 ? { text, files } : { text });
+      });
     },
-    [sendMessage, clearError, chatId, touch, modelId, markPersisted, attachments, attachDisabledReason],
+    [run, chatId, touch, modelId, markPersisted, attachments, attachDisabledReason],
   );
 
   const { saveSettings } = preferences;
@@ -174,13 +150,15 @@ export function Chat({
           await saveSettings({ ...current, alwaysAllowTools: [...current.alwaysAllowTools, alwaysAllow] });
         }
       }
-      await addToolApprovalResponse({
-        id: approvalId,
-        approved,
-        ...(approved ? {} : { reason: "Denied by the user." }),
-      });
+      await run(({ addToolApprovalResponse }) =>
+        addToolApprovalResponse({
+          id: approvalId,
+          approved,
+          ...(approved ? {} : { reason: "Denied by the user." }),
+        }),
+      );
     },
-    [addToolApprovalResponse, saveSettings, latest],
+    [run, saveSettings, latest],
   );
 
   /** Keeps what a regenerate or an edit replaces, the way the server does, so ‹1/2› appears at once. */
@@ -196,15 +174,18 @@ export function Chat({
     ]);
   }, []);
 
+  // `messages` is what the engine starts from when it wasn't there yet, so it is current either way.
   const regenerateReply = useCallback(() => {
     const lastUser = messages.findLastIndex((message) => message.role === "user");
     const question = messages[lastUser];
     if (!question) return;
-    setViewing(null);
-    clearError();
-    keepAsVersion(question.id, messages.slice(lastUser + 1));
-    void regenerate();
-  }, [messages, keepAsVersion, regenerate, clearError]);
+    void run(({ regenerate, clearError }) => {
+      setViewing(null);
+      clearError();
+      keepAsVersion(question.id, messages.slice(lastUser + 1));
+      void regenerate();
+    });
+  }, [messages, keepAsVersion, run]);
 
   const onAction = useCallback<OnMessageAction>(
     (_message, action) => {
@@ -221,13 +202,15 @@ export function Chat({
     (message: ChatMessage, text: string) => {
       const index = messages.findIndex((candidate) => candidate.id === message.id);
       if (index === -1) return;
-      setViewing(null);
-      keepAsVersion(messages[index - 1]?.id ?? "", messages.slice(index));
-      // The images stay with the edited message; only its text changes.
-      const files = message.parts.filter((part): part is FileUIPart => part.type === "file");
-      void sendMessage({ text, messageId: message.id, ...(files.length > 0 ? { files } : {}) });
+      void run(({ sendMessage }) => {
+        setViewing(null);
+        keepAsVersion(messages[index - 1]?.id ?? "", messages.slice(index));
+        // The images stay with the edited message; only its text changes.
+        const files = message.parts.filter((part): part is FileUIPart => part.type === "file");
+        void sendMessage({ text, messageId: message.id, ...(files.length > 0 ? { files } : {}) });
+      });
     },
-    [messages, keepAsVersion, sendMessage],
+    [messages, keepAsVersion, run],
   );
 
   const useExample = useCallback((text: string) => {
@@ -236,10 +219,16 @@ export function Chat({
   }, []);
 
   // Stop ends the stream here and asks the server to stop generating too, so a reload shows the same partial reply.
+  // Before the engine has loaded nothing has been sent yet: Stop just drops what was waiting for it.
+  const { waiting, cancelWaiting } = engine;
   const stopReply = useCallback(() => {
-    void stop();
+    if (waiting) {
+      cancelWaiting();
+      return;
+    }
+    void run(({ stop }) => stop());
     void fetch(`/api/chats/${encodeURIComponent(chatId)}/stop`, { method: "POST" }).catch(() => {});
-  }, [stop, chatId]);
+  }, [waiting, cancelWaiting, run, chatId]);
 
   // A request the server never accepted (network down, rejected input, rate limited) loses nothing: the
   // text and images go straight back into the composer to fix or resend; the alert stays until dismissed.
@@ -250,10 +239,12 @@ export function Chat({
     const last = messages.at(-1);
     if (last?.role !== "user") return;
     const text = last.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
-    setMessages(messages.slice(0, -1));
+    setMessages(() => messages.slice(0, -1));
     setDraft((current) => current || text);
     attachments.restore(last.parts.filter((part): part is FileUIPart => part.type === "file"));
   }, [error, chatError, messages, setMessages, attachments]);
+
+  const clearChatError = useCallback(() => void run(({ clearError }) => clearError()), [run]);
 
   return (
     <div className="flex h-full flex-col">
@@ -323,7 +314,7 @@ export function Chat({
       )}
       <MessageList
         messages={messages}
-        status={status}
+        status={waiting ? "submitted" : status}
         older={older}
         models={models}
         onAnswerApproval={answerApproval}
@@ -338,7 +329,13 @@ export function Chat({
         <ChatError
           error={chatError}
           onRetry={chatError.requestReachedServer ? regenerateReply : undefined}
-          onDismiss={clearError}
+          onDismiss={clearChatError}
+        />
+      )}
+      {engine.loadError && (
+        <ChatError
+          error={{ code: "engine_unavailable", message: engine.loadError, requestReachedServer: false }}
+          onDismiss={engine.clearLoadError}
         />
       )}
       <Composer
@@ -346,10 +343,12 @@ export function Chat({
         onChange={setDraft}
         onSend={send}
         onStop={stopReply}
+        onEngage={prepare}
         busy={busy}
         attachments={attachments}
         attachDisabledReason={attachDisabledReason}
       />
+      {engine.element}
       {shortcutsOpen && <KeyboardShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       <Suspense fallback={null}>
         {shareOpen && (

@@ -20,6 +20,8 @@ export interface ComposerProps {
   onChange(value: string): void;
   onSend(text: string): void;
   onStop(): void;
+  /** The person started on a message (clicked or tabbed into the box, typed, attached): get ready to send. */
+  onEngage?(): void;
   busy: boolean;
   attachments: Attachments;
   /** Why images can't be attached right now (the model has no vision); undefined when they can. */
@@ -28,7 +30,16 @@ export interface ComposerProps {
 
 const MAX_ROWS_HEIGHT_PX = 240;
 
-export function Composer({ value, onChange, onSend, onStop, busy, attachments, attachDisabledReason }: ComposerProps) {
+export function Composer({
+  value,
+  onChange,
+  onSend,
+  onStop,
+  onEngage,
+  busy,
+  attachments,
+  attachDisabledReason,
+}: ComposerProps) {
   const textarea = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const hintId = useId();
@@ -61,6 +72,7 @@ export function Composer({ value, onChange, onSend, onStop, busy, attachments, a
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    onEngage?.();
     // Enter sends, Shift+Enter is a newline; never send mid-IME-composition.
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
@@ -74,6 +86,7 @@ export function Composer({ value, onChange, onSend, onStop, busy, attachments, a
   /** Files from the button, a drop or a paste; refused with the reason when the model can't see images. */
   function attach(files: File[]) {
     if (files.length === 0) return;
+    onEngage?.();
     if (attachDisabledReason) {
       attachments.setError(attachDisabledReason);
       return;
@@ -106,6 +119,7 @@ export function Composer({ value, onChange, onSend, onStop, busy, attachments, a
 
   function insertTranscript(text: string) {
     // Added to what is already typed, for the person to review and send.
+    onEngage?.();
     onChange(value.trim() ? `${value.trimEnd()} ${text}` : text);
     textarea.current?.focus();
   }
@@ -183,15 +197,24 @@ export function Composer({ value, onChange, onSend, onStop, busy, attachments, a
           ref={textarea}
           rows={1}
           value={value}
-          onChange={(event) => onChange(event.target.value)}
+          onChange={(event) => {
+            onEngage?.();
+            onChange(event.target.value);
+          }}
           onKeyDown={onKeyDown}
+          onPointerDown={onEngage}
+          // Not the page's own focus on load (before `ready`): only a person coming to the box.
+          onFocus={ready ? onEngage : undefined}
           onPaste={onPaste}
           placeholder="Send a message (Enter to send, Shift+Enter for a new line)"
           className="max-h-60 min-h-11 min-w-0 flex-1 resize-none rounded-xl border border-zinc-300 bg-white px-3 py-2.5 text-base leading-6 outline-none focus:border-orange-500 focus:ring-2 focus:ring-orange-500/30 dark:border-zinc-700 dark:bg-zinc-900"
         />
         <VoiceInput onTranscript={insertTranscript} onError={setVoiceError} />
+        {/* Separate keys, so they are separate elements: were Stop's node turned into Send during the click
+            (Stop can take effect at once), the click's default action would submit the form. */}
         {busy ? (
           <button
+            key="stop"
             type="button"
             onClick={onStop}
             className="h-11 rounded-xl bg-zinc-800 px-4 font-medium text-white hover:bg-zinc-700 dark:bg-zinc-200 dark:text-zinc-900 dark:hover:bg-zinc-300"
@@ -200,6 +223,7 @@ export function Composer({ value, onChange, onSend, onStop, busy, attachments, a
           </button>
         ) : (
           <button
+            key="send"
             type="submit"
             disabled={!canSend}
             title={attachments.uploading ? "Waiting for images to upload" : undefined}

@@ -1,6 +1,5 @@
 "use client";
 
-import { isToolUIPart } from "ai";
 import { memo, useState } from "react";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import { Markdown } from "./markdown";
@@ -8,6 +7,7 @@ import { MessageActions, MessageEditor, type OnMessageAction, type VersionInfo }
 import { MessageImage } from "./message-image";
 import { MessageMeta } from "./message-meta";
 import { type AnswerApproval, ToolCall } from "./tool-call";
+import { isToolPart } from "./tool-part";
 
 interface MessageRowProps {
   message: ChatMessage;
@@ -98,7 +98,7 @@ function MessageRowView({
             );
           }
           if (part.type === "file") return <MessageImage key={key} part={part} />;
-          if (isToolUIPart(part)) return <ToolCall key={key} part={part} onAnswerApproval={onAnswerApproval} />;
+          if (isToolPart(part)) return <ToolCall key={key} part={part} onAnswerApproval={onAnswerApproval} />;
           return null;
         })}
       </div>

@@ -1,9 +1,9 @@
 "use client";
 
-import { generateId } from "ai";
 import { useEffect, useState } from "react";
 import { useChatHistory } from "@/components/sidebar/chat-history-provider";
 import { rememberedModelChoice } from "@/lib/chat/model-preference";
+import { newChatId } from "@/lib/chat/new-chat-id";
 import { Chat, type ChatProps } from "./chat";
 
 export type NewChatProps = Omit<
@@ -28,7 +28,7 @@ export function NewChat({ initialChatId, modelId, models, notice, ...props }: Ne
         // Start with the model chosen last, which may have changed since this page was rendered.
         const remembered = rememberedModelChoice();
         const known = models.some((model) => model.id === remembered);
-        setChat((current) => ({ id: generateId(), modelId: known && remembered ? remembered : current.modelId }));
+        setChat((current) => ({ id: newChatId(), modelId: known && remembered ? remembered : current.modelId }));
         document.title = "Workers AI Chat";
         if (window.location.pathname !== "/" || window.location.search) window.history.pushState(null, "", "/");
       }),

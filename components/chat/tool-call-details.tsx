@@ -1,5 +1,6 @@
+import type { ChatToolPart } from "./tool-part";
 import { ToolResult } from "./tool-result";
-import type { ChatToolPart, Status } from "./tool-status";
+import type { Status } from "./tool-status";
 
 /**
  * The inside of a tool-call card: arguments, then the result, the failure or

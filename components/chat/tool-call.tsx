@@ -1,11 +1,11 @@
 "use client";
 
-import { getToolOrDynamicToolName } from "ai";
 import { useEffect, useId, useState } from "react";
 import { type ApprovalToolName, needsApproval } from "@/lib/ai/tools/tool-approval";
 import { toolLabel } from "@/lib/ai/tools/tool-labels";
 import { ToolCallDetails } from "./tool-call-details";
-import { type ChatToolPart, gist, opensByDefault, STATUS_LABELS, STATUS_STYLES, statusOf } from "./tool-status";
+import { type ChatToolPart, toolNameOf } from "./tool-part";
+import { gist, opensByDefault, STATUS_LABELS, STATUS_STYLES, statusOf } from "./tool-status";
 
 /** Answers a tool call waiting for approval; `alwaysAllow` also lets that tool run without asking in this chat. */
 export type AnswerApproval = (approvalId: string, approved: boolean, alwaysAllow?: ApprovalToolName) => Promise<void>;
@@ -16,7 +16,7 @@ export type AnswerApproval = (approvalId: string, approved: boolean, alwaysAllow
  * that wait for approval show Approve and Deny.
  */
 export function ToolCall({ part, onAnswerApproval }: { part: ChatToolPart; onAnswerApproval?: AnswerApproval }) {
-  const toolName = getToolOrDynamicToolName(part);
+  const toolName = toolNameOf(part);
   const status = statusOf(part);
   const label = toolLabel(toolName);
   // Open when there is something to act on or see; the reader can still fold it.

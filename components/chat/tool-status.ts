@@ -1,7 +1,5 @@
 /** A tool call's state in words and colours; shared by the live chat card and the share page's static one. */
-import type { ChatMessage } from "@/lib/chat/chat-message";
-
-export type ChatToolPart = Extract<ChatMessage["parts"][number], { toolCallId: string }>;
+import type { ChatToolPart } from "./tool-part";
 
 export type Status = "preparing" | "running" | "waiting" | "done" | "failed" | "denied";
 

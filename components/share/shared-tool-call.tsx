@@ -1,18 +1,7 @@
 import { ToolCallDetails } from "@/components/chat/tool-call-details";
-import {
-  type ChatToolPart,
-  gist,
-  opensByDefault,
-  STATUS_LABELS,
-  STATUS_STYLES,
-  statusOf,
-} from "@/components/chat/tool-status";
+import { type ChatToolPart, toolNameOf } from "@/components/chat/tool-part";
+import { gist, opensByDefault, STATUS_LABELS, STATUS_STYLES, statusOf } from "@/components/chat/tool-status";
 import { toolLabel } from "@/lib/ai/tools/tool-labels";
-
-/** `tool-<name>` or a dynamic tool's own name (the `ai` helper, without pulling `ai` into this page). */
-function toolNameOf(part: ChatToolPart): string {
-  return part.type === "dynamic-tool" ? part.toolName : part.type.slice("tool-".length);
-}
 
 /**
  * A tool call on a shared page, rendered on the server: the chat's card without live state or

@@ -1,16 +1,12 @@
 import { MessageImage } from "@/components/chat/message-image";
 import { MessageMeta } from "@/components/chat/message-meta";
-import type { ChatToolPart } from "@/components/chat/tool-status";
+import { isToolPart } from "@/components/chat/tool-part";
 import type { CatalogModel } from "@/lib/ai/catalog";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import { ServerMarkdown } from "./server-markdown";
 import { SharedToolCall } from "./shared-tool-call";
 
 type Part = ChatMessage["parts"][number];
-
-function isToolPart(part: Part): part is ChatToolPart {
-  return part.type === "dynamic-tool" || part.type.startsWith("tool-");
-}
 
 /**
  * A shared chat's messages, read-only and rendered on the server: the chat's rows without
