@@ -214,6 +214,27 @@ test("a multi-turn conversation: both messages get replies", async ({ page }) =>
   expect(wordCount(await replyBody(second))).toBe(40);
 });
 
+test("a reply keeps generating and is saved when the browser leaves mid-stream", async ({ page }) => {
+  const { replies } = chat(page);
+  const words = 600;
+  await sendWithEnter(page, `Finish without me offline:words=${words} offline:delay=5`);
+  await expect(page).toHaveURL(/\/chat\/[A-Za-z0-9_-]+$/);
+  const chatUrl = page.url();
+  await expect.poll(async () => wordCount(await replyBody(replies.first())), { intervals: [50] }).toBeGreaterThan(20);
+
+  // Leaving the page drops the streaming response: the Worker sees the browser disconnect.
+  await page.goto("about:blank");
+
+  // The server generated the rest and saved it whole, not marked incomplete.
+  await expect(async () => {
+    await page.goto(chatUrl);
+    const reply = chat(page).replies.first();
+    await expect(reply).toBeVisible({ timeout: 1_000 });
+    expect(wordCount(await replyBody(reply))).toBeGreaterThanOrEqual(words);
+  }).toPass({ timeout: 20_000 });
+  await expect(chat(page).replies.first()).not.toContainText("Incomplete reply");
+});
+
 test("the chat gets its own URL on first send and survives a reload", async ({ page }) => {
   const { replies } = chat(page);
   await sendWithEnter(page, "Remember me offline:words=12");

@@ -1,5 +1,4 @@
 import {
-  consumeStream,
   convertToModelMessages,
   createIdGenerator,
   createUIMessageStreamResponse,
@@ -37,6 +36,7 @@ import type { ChatMessage, ChatMessageMetadata } from "./chat-message";
 import type { ChatRequest } from "./chat-request";
 import { settingsOrDefault } from "./chat-settings";
 import { fallbackTitle } from "./fallback-title";
+import { finishAfterDisconnect } from "./finish-after-disconnect";
 import { fitHistory } from "./fit-history";
 import { inlineImages, requireVisionFor, verifiedMessageParts } from "./message-attachments";
 import { replyTokenLimit } from "./reply-token-limit";
@@ -235,19 +235,23 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
     },
   });
 
-  return createUIMessageStreamResponse({
+  const response = createUIMessageStreamResponse({
     stream: title ? withChatTitle(uiStream, request.id, title) : uiStream,
-    // A tee of the SSE stream is drained inside waitUntil, so the reply is
-    // generated and saved even when the browser disconnects mid-stream. The
-    // drain starts on the next turn of the event loop: started at once, it
-    // would pull a reply that is already there (a fast model, the offline
-    // stand-in) through the whole pipeline before the first chunk is sent.
-    consumeSseStream: ({ stream }) => context.waitUntil(nextEventLoopTurn().then(() => consumeStream({ stream }))),
   });
+  // Keeps generating and saves the reply even when the browser disconnects mid-stream.
+  return new Response(
+    response.body && finishAfterDisconnect(response.body, context.waitUntil, carriesOutput),
+    response,
+  );
 }
 
-function nextEventLoopTurn(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+/** UI stream events that show the reply itself (as opposed to start/step bookkeeping). */
+const OUTPUT_EVENT = /"type":"(?:text-delta|reasoning-delta|tool-|data-|error"|finish")/;
+const sseDecoder = new TextDecoder();
+
+/** Whether a chunk of the SSE response carries part of the reply: the first bytes sent should. */
+function carriesOutput(chunk: Uint8Array): boolean {
+  return OUTPUT_EVENT.test(sseDecoder.decode(chunk));
 }
 
 /** What a new chat is named after: its first message's text, or the name of its first image. */
