@@ -11,7 +11,6 @@ export class InStreamError extends Error {
 }
 
 function errorOf(line: string): string | undefined {
-  // Cheap substring test first: this runs once per streamed token.
   if (!line.startsWith("data:") || !line.includes('"error"')) return undefined;
   try {
     const event = JSON.parse(line.slice(5)) as { error?: unknown; errors?: unknown };
@@ -39,6 +38,12 @@ export function guardSseStream(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         pending += decoder.decode(chunk, { stream: true });
+        // This runs once per streamed token: only text that mentions an error is split into lines.
+        if (!pending.includes('"error"')) {
+          pending = pending.slice(pending.lastIndexOf("\n") + 1);
+          controller.enqueue(chunk);
+          return;
+        }
         const lines = pending.split("\n");
         pending = lines.pop() ?? "";
         for (const line of lines) {
