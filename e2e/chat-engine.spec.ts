@@ -3,7 +3,7 @@ import { chat, OFFLINE_FOOTER, waitForFinishedReply } from "./support/chat-page"
 
 /**
  * The live chat (useChat and the `ai` SDK, components/chat/chat-engine.tsx) loads after the page:
- * while idle, or at once when the person starts on a message. These tests hold its script back
+ * at once when the person starts on a message, or while idle in a chat that has messages. These tests hold its script back
  * (or make it fail) so that what a person does before it arrives is exercised for certain, not
  * by luck of timing: nothing they typed, attached or clicked may be lost.
  */
@@ -39,6 +39,19 @@ async function gateEngine(page: Page, { fail = false } = {}): Promise<EngineGate
 async function waitForHydration(page: Page) {
   await page.locator("form[data-ready]").waitFor();
 }
+
+test("a new chat fetches the chat engine when the person starts on a message, not before", async ({ page }) => {
+  const gate = await gateEngine(page);
+  await page.goto("/");
+  await waitForHydration(page);
+  await page.waitForLoadState("networkidle");
+  expect(gate.held(), "nothing has asked for the engine yet").toBe(0);
+
+  await chat(page).composer.pressSequentially("Hel");
+  await expect.poll(() => gate.held()).toBeGreaterThan(0);
+  gate.release();
+  await expect(chat(page).composer).toHaveValue("Hel");
+});
 
 test("a message typed and sent right after the page loads is sent once the chat has loaded", async ({ page }) => {
   const gate = await gateEngine(page);

@@ -96,16 +96,23 @@ export function Chat({
     },
     [setTitle],
   );
-  // The live chat (useChat and the `ai` SDK) loads after the page, on idle or at the first sign of use.
-  const engine = useChatEngine(chatId, initialMessages, latest, onTitle);
+  // The live chat (useChat and the `ai` SDK) and the markdown renderer load after the page: at the
+  // first sign of use, or while idle in a chat that has messages. A new chat needs neither until the
+  // person starts typing, and a message takes longer to type than they take to load.
+  const started = initialMessages.length > 0;
+  const engine = useChatEngine(chatId, initialMessages, latest, onTitle, started);
   const { messages, status, error, setMessages, run, prepare } = engine;
   const older = useOlderMessages(chatId, hasOlder, messages, setMessages);
-  // The markdown renderer is off the first load; fetch it while idle so the first reply has it.
   useEffect(() => {
+    if (!started) return;
     if (typeof requestIdleCallback !== "function") return preloadMarkdown();
     const handle = requestIdleCallback(preloadMarkdown, { timeout: 3000 });
     return () => cancelIdleCallback(handle);
-  }, []);
+  }, [started]);
+  const engage = useCallback(() => {
+    prepare();
+    preloadMarkdown();
+  }, [prepare]);
 
   // Waiting for the engine counts as busy: the send is on its way, another must not start.
   const busy = status === "submitted" || status === "streaming" || engine.waiting;
@@ -343,7 +350,7 @@ export function Chat({
         onChange={setDraft}
         onSend={send}
         onStop={stopReply}
-        onEngage={prepare}
+        onEngage={engage}
         busy={busy}
         attachments={attachments}
         attachDisabledReason={attachDisabledReason}

@@ -26,7 +26,7 @@ function loadEngine(): Promise<EngineComponent> {
   return loadingEngine;
 }
 
-/** Fetched while the page is idle after hydrating; any action before then fetches it at once. */
+/** In a chat with messages, fetched while the page is idle after hydrating; any action before then fetches it at once. */
 const IDLE_LOAD_TIMEOUT_MS = 2000;
 
 export interface ChatEngine {
@@ -80,6 +80,11 @@ export function useChatEngine(
   initialMessages: ChatMessage[],
   latest: ChatPreferences["latest"],
   onTitle: (chatId: string, title: string) => void,
+  /**
+   * Whether to fetch the engine when idle, before any sign of use. A chat that hasn't started has
+   * no use for it until the person engages (focuses, types, clicks), which fetches it anyway.
+   */
+  loadWhenIdle: boolean,
 ): ChatEngine {
   const [Engine, setEngine] = useState<{ component: EngineComponent } | null>(() =>
     loadedEngine ? { component: loadedEngine } : null,
@@ -115,14 +120,14 @@ export function useChatEngine(
   }, []);
 
   useEffect(() => {
-    if (Engine) return;
+    if (Engine || !loadWhenIdle) return;
     if (typeof requestIdleCallback !== "function") {
       const timer = setTimeout(prepare, IDLE_LOAD_TIMEOUT_MS);
       return () => clearTimeout(timer);
     }
     const handle = requestIdleCallback(prepare, { timeout: IDLE_LOAD_TIMEOUT_MS });
     return () => cancelIdleCallback(handle);
-  }, [Engine, prepare]);
+  }, [Engine, prepare, loadWhenIdle]);
 
   const run = useCallback(
     (action: EngineAction) => {
