@@ -1,3 +1,4 @@
+import { concatBytes } from "@/lib/bytes/concat-bytes";
 /**
  * A streamed reply's response body that runs to the end even when the browser
  * goes away, paced for a fast first token and fast streaming after it.
@@ -59,7 +60,7 @@ export function finishAfterDisconnect(
           const next = await reader.read();
           if (next.done) {
             if (!cancelled) {
-              if (opening.length > 0) controller.enqueue(concat(opening));
+              if (opening.length > 0) controller.enqueue(concatBytes(opening));
               controller.close();
             }
             settle();
@@ -77,7 +78,7 @@ export function finishAfterDisconnect(
         void readRest();
         return;
       }
-      controller.enqueue(concat(opening));
+      controller.enqueue(concatBytes(opening));
       setTimeout(() => void readRest(controller), 0);
     },
     cancel() {
@@ -89,15 +90,4 @@ export function finishAfterDisconnect(
       }
     },
   });
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const joined = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return joined;
 }

@@ -5,6 +5,8 @@
  * and Node 22 both provide, so no dependency is needed.
  */
 
+import { concatBytes } from "@/lib/bytes/concat-bytes";
+
 export interface PngInput {
   width: number;
   height: number;
@@ -55,16 +57,6 @@ async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
 export async function encodePng({ width, height, rgb, text = {} }: PngInput): Promise<Uint8Array> {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
     throw new Error(`encodePng: bad size ${width}x${height}`);
@@ -93,9 +85,9 @@ export async function encodePng({ width, height, rgb, text = {} }: PngInput): Pr
   }
 
   const textChunks = Object.entries(text).map(([key, value]) =>
-    chunk("tEXt", concat([latin1(key.slice(0, 79)), new Uint8Array([0]), latin1(value)])),
+    chunk("tEXt", concatBytes([latin1(key.slice(0, 79)), new Uint8Array([0]), latin1(value)])),
   );
-  return concat([
+  return concatBytes([
     new Uint8Array(SIGNATURE),
     chunk("IHDR", header),
     ...textChunks,
