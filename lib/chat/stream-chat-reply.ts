@@ -3,7 +3,8 @@ import {
   createIdGenerator,
   createUIMessageStreamResponse,
   isStepCount,
-  streamText,
+  // One consumer reads the result (below), so nothing needs replaying: no tee buffering the whole reply.
+  experimental_streamTextLowMemory as streamText,
   type TextStreamPart,
   type ToolSet,
   toUIMessageStream,
@@ -149,6 +150,8 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
     ...(model.reasoningEffort && settings.reasoningEffort ? { reasoning: settings.reasoningEffort } : {}),
     // lib/ai retries capacity errors itself; the SDK would also retry quota errors.
     maxRetries: 0,
+    // We keep our own logs; the SDK's telemetry would walk every call's inputs for nothing.
+    telemetry: { isEnabled: false },
     onError: ({ error }) => logUpstreamError(request.id, model.id, error),
   });
 

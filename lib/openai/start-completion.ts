@@ -1,4 +1,11 @@
-import { jsonSchema, Output, streamText, type TextStreamPart, type ToolSet } from "ai";
+// One consumer reads the result, so nothing needs replaying: no tee buffering the whole reply.
+import {
+  jsonSchema,
+  Output,
+  experimental_streamTextLowMemory as streamText,
+  type TextStreamPart,
+  type ToolSet,
+} from "ai";
 import { awaitFirstOutput } from "@/lib/ai/await-first-output";
 import { resolveAiBinding } from "@/lib/ai/binding";
 import { findModel } from "@/lib/ai/catalog";
@@ -90,6 +97,8 @@ export async function startCompletion(
     ...(stop ? { stopSequences: stop } : {}),
     // lib/ai retries capacity errors itself; the SDK would also retry quota errors.
     maxRetries: 0,
+    // We keep our own logs; the SDK's telemetry would walk every call's inputs for nothing.
+    telemetry: { isEnabled: false },
     ...(abortSignal ? { abortSignal } : {}),
     // One log line instead of the SDK's stack dump; the caller gets a status or an error event.
     onError: ({ error }) => logUpstreamError("v1/chat/completions", model.id, error),
