@@ -204,6 +204,8 @@ async function oneChat(baseUrl) {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
         id: chatId,
+        // What the browser sends with a chat's first message.
+        newChat: true,
         message: { id: newId("msg"), role: "user", parts: [{ type: "text", text }] },
       }),
       signal,

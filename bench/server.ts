@@ -66,9 +66,11 @@ function appTurnFactory(server: RunningServer) {
     const response = await fetch(`${server.url}/api/chat`, {
       method: "POST",
       headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
-      // A new chat each time: every turn creates a chat, stores the message and the reply.
+      // A new chat each time: every turn creates a chat, stores the message and the reply. Sent as the
+      // browser sends a chat's first message, with the newChat hint.
       body: JSON.stringify({
         id: randomUUID().replaceAll("-", ""),
+        newChat: true,
         message: {
           id: randomUUID().replaceAll("-", ""),
           role: "user",

@@ -26,6 +26,8 @@ export async function createChat(
     headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
     body: JSON.stringify({
       id: chatId,
+      // What the browser sends with a chat's first message.
+      newChat: true,
       message: { id: newId(), role: "user", parts: [{ type: "text", text }] },
       ...(settings ? { settings } : {}),
       ...(model ? { model } : {}),

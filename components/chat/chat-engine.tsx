@@ -69,6 +69,8 @@ export const ChatEngine = memo(function ChatEngine({
               model,
               settings,
               ...(trigger === "regenerate-message" ? { trigger: "regenerate" } : {}),
+              // The first message of a chat: lets the server create it without reading it first.
+              ...(messages.length === 1 && trigger === "submit-message" ? { newChat: true } : {}),
             },
           };
         },

@@ -77,6 +77,12 @@ export const chatRequestSchema = z
      */
     trigger: z.enum(["submit", "regenerate"]).optional(),
     model: modelId.optional(),
+    /**
+     * The browser's word that this is the chat's first message. A hint, never trusted: the server then
+     * skips reading the chat and creates it outright, and if a chat with this id exists after all, the
+     * create changes nothing and the turn is answered the usual way (including 404 for someone else's).
+     */
+    newChat: z.literal(true).optional(),
     /** Sent when the person changed them: stored on the chat and used from this turn on. */
     settings: chatSettingsSchema.optional(),
   })

@@ -65,7 +65,12 @@ const PROMPT_OVERHEAD_TOKENS = 1_000;
  */
 export async function streamChatReply(request: ChatRequest, context: ChatTurnContext): Promise<Response> {
   const db = context.env.DB;
-  const [chat, catalog] = await Promise.all([getChat(db, request.id), getModelCatalog(context.env)]);
+  // A first message goes straight to creating the chat (one D1 round trip fewer before the first token);
+  // the create itself refuses an id that exists, and then the turn starts over the usual way.
+  const [chat, catalog] = await Promise.all([
+    request.newChat ? null : getChat(db, request.id),
+    getModelCatalog(context.env),
+  ]);
   // Someone else's chat answers exactly like a chat that doesn't exist.
   if (chat && chat.ownerId !== context.ownerId) throw new HttpError(404, "not_found", "No such chat.");
   const model = requireModel(catalog, request.model ?? chat?.model ?? catalog.defaultModelId);
@@ -97,7 +102,9 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
         title: fallbackTitle(firstText),
         ...(request.settings ? { settings: request.settings } : {}),
       };
-      userMessageSaved = createChatWithMessage(db, newChat, userMessage);
+      userMessageSaved = createChatWithMessage(db, newChat, userMessage).then((created) => {
+        if (!created) throw new ChatExistsAlready();
+      });
       recent = [userMessage];
     } else {
       const page = await listMessagePage(db, request.id, { limit: HISTORY_LOAD_LIMIT });
@@ -159,6 +166,12 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
   if (saved.status === "rejected") {
     stopper.abort();
     if (first.status === "fulfilled" && first.value.ok) await first.value.stream.cancel().catch(() => {});
+    // Not new after all (a resend, or a chat made in between): nothing was written; read it and go again.
+    // Without the hint the chat was read first, so this is a race: answered as a conflict, not looped.
+    if (saved.reason instanceof ChatExistsAlready) {
+      if (!request.newChat) throw new HttpError(409, "conflict", "This chat changed while sending. Please try again.");
+      return streamChatReply({ ...request, newChat: undefined }, context);
+    }
     throw saved.reason;
   }
   if (first.status === "rejected") throw first.reason;
@@ -247,6 +260,9 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
     response,
   );
 }
+
+/** The new chat's id was taken when the chat was about to be created. */
+class ChatExistsAlready extends Error {}
 
 /** UI stream events that show the reply itself (as opposed to start/step bookkeeping). */
 const OUTPUT_EVENT = /"type":"(?:text-delta|reasoning-delta|tool-|data-|error"|finish")/;

@@ -34,29 +34,44 @@ export interface NewChat {
 }
 
 function insertChat(db: DrizzleD1Database, chat: NewChat, now: number) {
-  return db
-    .insert(chats)
-    .values({
-      id: chat.id,
-      ownerId: chat.ownerId,
-      title: chat.title,
-      model: chat.model,
-      settings: chat.settings ?? null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoNothing({ target: chats.id });
+  return db.insert(chats).values({
+    id: chat.id,
+    ownerId: chat.ownerId,
+    title: chat.title,
+    model: chat.model,
+    settings: chat.settings ?? null,
+    createdAt: now,
+    updatedAt: now,
+  });
 }
 
 export async function createChat(d1: D1Database, chat: NewChat): Promise<void> {
-  await insertChat(orm(d1), chat, Date.now());
+  await insertChat(orm(d1), chat, Date.now()).onConflictDoNothing({ target: chats.id });
 }
 
-/** A new chat and its first message in one batch: one round trip, and never a chat without its message. */
-export async function createChatWithMessage(d1: D1Database, chat: NewChat, message: ChatMessage): Promise<void> {
+/**
+ * A new chat and its first message in one batch: one round trip, and never a chat without its message.
+ * False, with nothing written, when a chat with this id already exists (whoever owns it): the batch is
+ * one transaction, and the chat's insert fails on its primary key before the message can land in it.
+ */
+export async function createChatWithMessage(d1: D1Database, chat: NewChat, message: ChatMessage): Promise<boolean> {
   const db = orm(d1);
   const now = Date.now();
-  await db.batch([insertChat(db, chat, now), upsertMessage(db, chat.id, message, now)]);
+  try {
+    await db.batch([insertChat(db, chat, now), upsertMessage(db, chat.id, message, now)]);
+    return true;
+  } catch (error) {
+    if (isDuplicateChatId(error)) return false;
+    throw error;
+  }
+}
+
+/** SQLite's primary-key violation on chats.id, as D1 reports it (drizzle wraps it with the query as `cause`). */
+function isDuplicateChatId(error: unknown): boolean {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if (/UNIQUE constraint failed: chats\.id/.test(current.message)) return true;
+  }
+  return false;
 }
 
 /** Where the next page of a chat list starts: the last chat of the previous page. */

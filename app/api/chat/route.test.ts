@@ -202,6 +202,58 @@ describe("ownership", () => {
   });
 });
 
+describe("the first-message hint (newChat)", () => {
+  it("creates the chat from its first message without reading it first", async () => {
+    const chatId = freshId("chat");
+    const response = await POST(turn(chatId, "brand new offline:words=12 offline:delay=0", { newChat: true }));
+    expect(response.status).toBe(200);
+    expect(wordCount(textOf(await readUIChunks(response)))).toBe(12);
+    await worker.settled();
+    const stored = await listMessages(worker.env.DB, chatId);
+    expect(stored.map((message) => message.role)).toEqual(["user", "assistant"]);
+    expect((await getChat(worker.env.DB, chatId))?.title).toBe("brand new");
+  });
+
+  it("is only a hint: on an existing chat of mine the turn sees the whole history", async () => {
+    const chatId = freshId("chat");
+    await readUIChunks(await POST(turn(chatId, "first question offline:words=40 offline:delay=0")));
+    await worker.settled();
+    const second = await POST(turn(chatId, "second question offline:words=40 offline:delay=0", { newChat: true }));
+    expect(second.status).toBe(200);
+    expect(textOf(await readUIChunks(second))).toContain("second question");
+    await worker.settled();
+
+    const stored = await listMessages(worker.env.DB, chatId);
+    expect(stored.map((message) => message.role)).toEqual(["user", "assistant", "user", "assistant"]);
+    // The model was given the first exchange too (the stand-in counts every input word as a token).
+    expect(stored[3]?.metadata?.usage?.inputTokens ?? 0).toBeGreaterThanOrEqual(40);
+    expect((await getChat(worker.env.DB, chatId))?.title).toBe("first question");
+  });
+
+  it("gets a stranger no further into someone else's chat than without it", async () => {
+    const chatId = freshId("chat");
+    await readUIChunks(await POST(turn(chatId, "mine offline:words=3")));
+    await worker.settled();
+
+    const intruder = await postAsStranger({
+      id: chatId,
+      newChat: true,
+      message: { id: freshId("msg"), role: "user", parts: [{ type: "text", text: "let me in" }] },
+    });
+    expect(intruder.status).toBe(404);
+    expect(await errorOf(intruder)).toMatchObject({ code: "not_found" });
+    await worker.settled();
+    const stored = await listMessages(worker.env.DB, chatId);
+    expect(stored).toHaveLength(2);
+    expect((await getChat(worker.env.DB, chatId))?.title).toBe("mine");
+  });
+
+  it("accepts only true", async () => {
+    const response = await POST(turn(freshId("chat"), "hi", { newChat: "yes" }));
+    expect(response.status).toBe(400);
+  });
+});
+
 describe("upstream failures", () => {
   it("maps Workers AI capacity errors (3040) to 429 with Retry-After, keeping the user's message", async () => {
     const chatId = freshId("chat");
