@@ -20,14 +20,23 @@ export type FirstOutput<TOOLS extends ToolSet> =
   | { ok: true; stream: ReadableStream<TextStreamPart<TOOLS>> }
   | { ok: false; error: unknown };
 
+/** Sees every part on its way out and passes on what should go on (itself, others too, or nothing). */
+export type PartTransform<TOOLS extends ToolSet> = (
+  part: TextStreamPart<TOOLS>,
+  enqueue: (part: TextStreamPart<TOOLS>) => void,
+) => void;
+
 /**
  * Reads a streamText part stream until the model produces output or fails.
  * A failure before any output (busy, quota, unknown model) can then be answered
  * with a real HTTP status instead of a 200 stream carrying an error; once output
  * has started, the returned stream replays what was read and continues.
+ * `transform` runs on every part the returned stream gives out: done here, it
+ * costs no stream stage of its own, which every token would pass through.
  */
 export async function awaitFirstOutput<TOOLS extends ToolSet>(
   source: ReadableStream<TextStreamPart<TOOLS>>,
+  transform?: PartTransform<TOOLS>,
 ): Promise<FirstOutput<TOOLS>> {
   const reader = source.getReader();
   const buffered: TextStreamPart<TOOLS>[] = [];
@@ -48,16 +57,19 @@ export async function awaitFirstOutput<TOOLS extends ToolSet>(
     if (OUTPUT_PARTS.has(part.type)) break;
   }
 
+  let pass: (part: TextStreamPart<TOOLS>) => void = () => {};
   const stream = new ReadableStream<TextStreamPart<TOOLS>>({
     start(controller) {
-      for (const part of buffered) controller.enqueue(part);
+      const enqueue = (part: TextStreamPart<TOOLS>) => controller.enqueue(part);
+      pass = transform ? (part) => transform(part, enqueue) : enqueue;
+      for (const part of buffered) pass(part);
       if (done) controller.close();
     },
     async pull(controller) {
       if (done) return;
       const next = await reader.read();
       if (next.done) controller.close();
-      else controller.enqueue(next.value);
+      else pass(next.value);
     },
     cancel(reason) {
       return reader.cancel(reason);

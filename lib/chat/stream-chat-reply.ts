@@ -1,7 +1,6 @@
 import {
   convertToModelMessages,
   createIdGenerator,
-  createUIMessageStreamResponse,
   isStepCount,
   // One consumer reads the result (below), so nothing needs replaying: no tee buffering the whole reply.
   experimental_streamTextLowMemory as streamText,
@@ -9,7 +8,7 @@ import {
   type ToolSet,
   toUIMessageStream,
 } from "ai";
-import { awaitFirstOutput } from "@/lib/ai/await-first-output";
+import { awaitFirstOutput, type PartTransform } from "@/lib/ai/await-first-output";
 import { resolveAiBinding } from "@/lib/ai/binding";
 import { chatModel } from "@/lib/ai/chat-model";
 import { generateTitle } from "@/lib/ai/generate-title";
@@ -37,12 +36,11 @@ import type { ChatMessage, ChatMessageMetadata } from "./chat-message";
 import type { ChatRequest } from "./chat-request";
 import { settingsOrDefault } from "./chat-settings";
 import { fallbackTitle } from "./fallback-title";
-import { finishAfterDisconnect } from "./finish-after-disconnect";
 import { fitHistory } from "./fit-history";
 import { inlineImages, requireVisionFor, verifiedMessageParts } from "./message-attachments";
+import { REPLY_HEADERS, replyBody } from "./reply-body";
 import { replyTokenLimit } from "./reply-token-limit";
 import { watchForStop } from "./stop-watch";
-import { withChatTitle } from "./with-chat-title";
 
 export interface ChatTurnContext {
   env: CloudflareEnv;
@@ -162,7 +160,27 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
     onError: ({ error }) => logUpstreamError(request.id, model.id, error),
   });
 
-  const [first, saved] = await Promise.allSettled([awaitFirstOutput(result.stream), userMessageSaved]);
+  const outcome = {
+    errored: false,
+    finishReason: undefined as string | undefined,
+    firstOutputAt: undefined as number | undefined,
+  };
+  const observe: PartTransform<ToolSet> = (part, enqueue) => {
+    if (part.type === "error") outcome.errored = true;
+    if (outcome.firstOutputAt === undefined && (part.type === "text-delta" || part.type === "reasoning-delta")) {
+      outcome.firstOutputAt = Date.now();
+    }
+    if (part.type === "finish") {
+      outcome.finishReason = part.finishReason;
+      // A stream that broke off finishes quietly; tell the browser it failed.
+      if (part.finishReason === "error" && !outcome.errored) {
+        outcome.errored = true;
+        enqueue({ type: "error", error: new InStreamError(ai.streamError()) });
+      }
+    }
+    enqueue(part);
+  };
+  const [first, saved] = await Promise.allSettled([awaitFirstOutput(result.stream, observe), userMessageSaved]);
   if (saved.status === "rejected") {
     stopper.abort();
     if (first.status === "fulfilled" && first.value.ok) await first.value.stream.cancel().catch(() => {});
@@ -187,34 +205,9 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
         : nameChat(db, request.id, firstText, context.env, fallbackTitle(firstText));
   if (title) context.waitUntil(title);
 
-  const outcome = {
-    errored: false,
-    finishReason: undefined as string | undefined,
-    firstOutputAt: undefined as number | undefined,
-  };
-  const observed = first.value.stream.pipeThrough(
-    new TransformStream<TextStreamPart<ToolSet>, TextStreamPart<ToolSet>>({
-      transform(part, controller) {
-        if (part.type === "error") outcome.errored = true;
-        if (outcome.firstOutputAt === undefined && (part.type === "text-delta" || part.type === "reasoning-delta")) {
-          outcome.firstOutputAt = Date.now();
-        }
-        if (part.type === "finish") {
-          outcome.finishReason = part.finishReason;
-          // A stream that broke off finishes quietly; tell the browser it failed.
-          if (part.finishReason === "error" && !outcome.errored) {
-            outcome.errored = true;
-            controller.enqueue({ type: "error", error: new InStreamError(ai.streamError()) });
-          }
-        }
-        controller.enqueue(part);
-      },
-    }),
-  );
-
   const startedAt = Date.now();
   const uiStream = toUIMessageStream<ToolSet, ChatMessage>({
-    stream: observed,
+    stream: first.value.stream,
     tools,
     originalMessages: history,
     generateMessageId,
@@ -251,27 +244,16 @@ export async function streamChatReply(request: ChatRequest, context: ChatTurnCon
     },
   });
 
-  const response = createUIMessageStreamResponse({
-    stream: title ? withChatTitle(uiStream, request.id, title) : uiStream,
-  });
   // Keeps generating and saves the reply even when the browser disconnects mid-stream.
-  return new Response(
-    response.body && finishAfterDisconnect(response.body, context.waitUntil, carriesOutput),
-    response,
-  );
+  const body = replyBody(uiStream, {
+    waitUntil: context.waitUntil,
+    ...(title ? { title: { chatId: request.id, ready: title } } : {}),
+  });
+  return new Response(body, { headers: REPLY_HEADERS });
 }
 
 /** The new chat's id was taken when the chat was about to be created. */
 class ChatExistsAlready extends Error {}
-
-/** UI stream events that show the reply itself (as opposed to start/step bookkeeping). */
-const OUTPUT_EVENT = /"type":"(?:text-delta|reasoning-delta|tool-|data-|error"|finish")/;
-const sseDecoder = new TextDecoder();
-
-/** Whether a chunk of the SSE response carries part of the reply: the first bytes sent should. */
-function carriesOutput(chunk: Uint8Array): boolean {
-  return OUTPUT_EVENT.test(sseDecoder.decode(chunk));
-}
 
 /** What a new chat is named after: its first message's text, or the name of its first image. */
 function titleSource(parts: ChatMessage["parts"]): string {
