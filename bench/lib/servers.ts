@@ -55,7 +55,11 @@ function launch(
       return;
     }
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-    if (child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+    try {
+      if (child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // Gone between the check and the kill.
+    }
   };
   return waitForUrl(url, child, 180_000).then(
     () => ({ url, readyMs: performance.now() - started, stop }),
