@@ -209,6 +209,32 @@ describe("offline binding through workers-ai-provider + AI SDK", () => {
     expect(named.toolCalls.map((call) => call.toolName)).toEqual(["other"]);
   });
 
+  // Found by the /v1 fuzzer: a conversation ending in a tool result with
+  // tool_choice "required" got the text summary, and the API answered 502.
+  it("obeys a forced tool choice right after a tool result", async () => {
+    const { model } = setup();
+    const executed: Array<{ a: number; b: number }> = [];
+    const result = await generateText({
+      model,
+      messages: [
+        { role: "user", content: "add" },
+        {
+          role: "assistant",
+          content: [{ type: "tool-call", toolCallId: "call_1", toolName: "add", input: { a: 1, b: 2 } }],
+        },
+        {
+          role: "tool",
+          content: [
+            { type: "tool-result", toolCallId: "call_1", toolName: "add", output: { type: "json", value: { sum: 3 } } },
+          ],
+        },
+      ],
+      tools: { add: addTool(executed) },
+      toolChoice: "required",
+    });
+    expect(result.toolCalls.map((call) => call.toolName)).toEqual(["add"]);
+  });
+
   it("answers in plain text when the named tool is not offered", async () => {
     const { model, binding } = setup();
     const result = streamText({ model, prompt: "offline:tool=weather" });

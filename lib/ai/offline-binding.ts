@@ -586,17 +586,18 @@ function planReply(
   const reasoning = buildReasoning(directives.text, directives.reasoning ?? 0);
   const last = messages[messages.length - 1];
 
-  // A tool result is always answered in text: this is what ends a tool loop.
-  if (last?.role === "tool") return textPlan(summariseToolResults(messages), reasoning, maxTokens, fail);
-
-  // A forced tool choice is obeyed as a model would, directive or not: the AI SDK
-  // rejects a reply without a tool call when tool_choice is "required".
+  // A forced tool choice is obeyed as a model would, directive or not and even
+  // right after a tool result: the AI SDK rejects a reply without a tool call
+  // when tool_choice is "required" (the caller relaxes it to end its loop).
   const forced = forcedToolName(inputs, directives.tool);
   if (forced !== undefined) {
     const args = normaliseArgs(directives.args);
     const id = `call_${hash32(`${forced}|${args}|${messages.length}`).toString(36).padStart(7, "0")}`;
     return { kind: "tool", id, name: forced, args, reasoning };
   }
+
+  // Otherwise a tool result is always answered in text: this is what ends a tool loop.
+  if (last?.role === "tool") return textPlan(summariseToolResults(messages), reasoning, maxTokens, fail);
 
   if (directives.tool !== undefined) {
     const offered = offeredToolNames(inputs);
