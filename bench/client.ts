@@ -89,11 +89,18 @@ async function streamRun(browser: Browser, base: string, chat: SeededChat) {
   const composer = page.getByRole("textbox", { name: "Message" });
   await composer.fill(`Long markdown offline:words=${WORDS} offline:format=markdown offline:delay=${STREAM_DELAY}`);
   const from = await page.evaluate(() => performance.now());
+  // Waited for from outside the page: a Playwright locator polls role and text queries on the page's own
+  // main thread, over a DOM that grows with the reply, and those polls showed up as the page's long tasks.
+  const turn = page.waitForResponse((response) => response.url().endsWith("/api/chat"), { timeout: 300_000 });
   await composer.press("Enter");
-  const reply = page.getByRole("log", { name: "Messages" }).getByRole("article", { name: "Assistant message" }).last();
-  await reply.getByText("Offline mode (no model)").waitFor({ timeout: 300_000 });
-  await page.getByRole("button", { name: "Send" }).waitFor();
+  await (await turn).finished();
+  // Then a cheap check, a few times a second, for the reply's last render (it drops aria-busy).
+  await page.waitForFunction(() => !document.querySelector('[role="log"] article[aria-busy="true"]'), undefined, {
+    polling: 100,
+    timeout: 60_000,
+  });
   await page.waitForTimeout(500); // the final render and highlighting after the stream ends
+  const reply = page.getByRole("log", { name: "Messages" }).getByRole("article", { name: "Assistant message" }).last();
   const to = await page.evaluate(() => performance.now());
   const stats = await windowStats(page, from, to);
   const codeBlocks = await reply.locator("pre").count();
