@@ -6,6 +6,7 @@ import { memo, useLayoutEffect, useMemo, useRef } from "react";
 import { approvalsOf } from "@/lib/chat/approvals-of";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import type { ChatPreferences } from "./use-chat-preferences";
+import { yieldingFetch } from "./yielding-fetch";
 
 /**
  * The live chat: useChat, its transport to /api/chat, and what they bring (the `ai` SDK, zod),
@@ -55,6 +56,8 @@ export const ChatEngine = memo(function ChatEngine({
     () =>
       new DefaultChatTransport<ChatMessage>({
         api: "/api/chat",
+        // A burst of buffered reply is processed a few milliseconds at a time, so frames keep coming.
+        fetch: yieldingFetch,
         // Only the new message goes up: the server keeps the history.
         // The model and settings are read when a message is sent, so changing them doesn't rebuild the chat.
         // After tool approvals the last message is the reply that asked: only the answers go up.
