@@ -172,10 +172,14 @@ test("a 1,000-message chat opens on its latest messages and loads older ones on 
   const first = log.getByText("Message number 1", { exact: true });
   for (let attempt = 0; attempt < 40 && (await first.count()) === 0; attempt++) {
     const shown = await messages.count();
+    // textContent: rows off screen are skipped by layout (content-visibility), which empties innerText.
+    const topLabel = ((await messages.first().textContent()) ?? "").match(/Message number \d+/)?.[0] ?? "";
     await scroller.evaluate((element) => {
       element.scrollTop = 0;
     });
     await expect(messages).not.toHaveCount(shown);
+    // The page put in front doesn't move the reader: what was at the top is still on screen.
+    await expect(log.getByText(topLabel, { exact: true })).toBeInViewport();
   }
   await expect(first).toHaveCount(1);
   await expect(messages).toHaveCount(1_000);

@@ -72,19 +72,24 @@ export function MessageList({
   const scroller = useRef<HTMLDivElement>(null);
   const topSentinel = useRef<HTMLDivElement>(null);
   const following = useRef(true);
-  // What the top of the list looked like before older messages were put in front.
-  const anchor = useRef<{ firstId: string | undefined; scrollHeight: number }>({ firstId: undefined, scrollHeight: 0 });
+  // The first message's row, to keep the reader's place when older messages are put in front of it.
+  const anchor = useRef<{ firstId: string | undefined; row: Element | null }>({ firstId: undefined, row: null });
 
-  // Older messages arrived above: keep the reader's view where it was instead of jumping.
+  // Older messages arrived above: keep the reader's view where it was instead of jumping. Layout is
+  // read only when the first message changed, never on a streaming render (a forced layout of the
+  // whole history per token batch).
+  const firstId = messages[0]?.id;
   useLayoutEffect(() => {
     const element = scroller.current;
-    if (!element) return;
-    const firstId = messages[0]?.id;
-    if (anchor.current.firstId !== undefined && firstId !== anchor.current.firstId && !following.current) {
-      element.scrollTop += element.scrollHeight - anchor.current.scrollHeight;
+    if (!element || firstId === anchor.current.firstId) return;
+    const previous = anchor.current.row;
+    const row = element.querySelector('[role="log"] > article');
+    // The old first row moved down by exactly what was put above it.
+    if (previous?.isConnected && row && row !== previous && !following.current) {
+      element.scrollTop += previous.getBoundingClientRect().top - row.getBoundingClientRect().top;
     }
-    anchor.current = { firstId, scrollHeight: element.scrollHeight };
-  });
+    anchor.current = { firstId, row };
+  }, [firstId]);
 
   // Stick to the bottom while streaming unless the reader scrolled up.
   useEffect(() => {
@@ -126,7 +131,7 @@ export function MessageList({
 
   const lastIndex = shown.length - 1;
   return (
-    <div ref={scroller} onScroll={onScroll} className="relative flex-1 overflow-y-auto">
+    <div ref={scroller} onScroll={onScroll} data-chat-scroller="" className="relative flex-1 overflow-y-auto">
       {/* The log is polite and not atomic, so screen readers hear new text, not the whole history. */}
       <div
         role="log"

@@ -69,7 +69,11 @@ function MessageRowView({
       aria-label={isUser ? "Your message" : "Assistant message"}
       data-role={message.role}
       aria-busy={streaming || undefined}
-      className={isUser ? "ml-auto max-w-[85%]" : "w-full"}
+      // A message off screen is skipped by layout and paint (content-visibility), which keeps each frame of a
+      // streaming reply cheap however long the conversation above it is; its last rendered size stands in
+      // for it meanwhile, so the scroll height holds still. On every row, streaming or not: switching it on
+      // as a long reply finishes would restyle and lay out that whole reply in one frame.
+      className={`${isUser ? "ml-auto max-w-[85%]" : "w-full"} [content-visibility:auto] [contain-intrinsic-size:auto_480px]`}
     >
       <div
         className={
