@@ -1,6 +1,6 @@
 "use client";
 
-import { type CSSProperties, useEffect, useRef, useState } from "react";
+import { type CSSProperties, type RefObject, useEffect, useRef, useState } from "react";
 import type { HighlightedLine } from "./code-highlighter";
 
 interface CodeBlockProps {
@@ -15,9 +15,14 @@ const loadHighlighter = typeof window === "undefined" ? null : () => import("./h
 
 /** A fenced code block: plain text at once (and on the server), colours once Shiki has loaded. */
 export function CodeBlock({ code, language, streaming }: CodeBlockProps) {
-  const lines = useHighlightedLines(code, language, streaming);
+  const box = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(box);
+  const lines = useHighlightedLines(code, language, streaming || !near);
   return (
-    <div className="group/code my-3 overflow-hidden rounded-lg border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
+    <div
+      ref={box}
+      className="group/code my-3 overflow-hidden rounded-lg border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <div className="flex items-center justify-between border-b border-zinc-200 px-3 py-1 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
         <span className="font-mono">{language || "text"}</span>
         <CopyButton code={code} />
@@ -46,10 +51,40 @@ export function CodeBlock({ code, language, streaming }: CodeBlockProps) {
   );
 }
 
-function useHighlightedLines(code: string, language: string, streaming: boolean): HighlightedLine[] | null {
+/** Highlighting starts this far ahead of the scroll position, so colours are there when a block comes into view. */
+const HIGHLIGHT_AHEAD = "1000px 0px";
+
+/**
+ * True once the element has come within HIGHLIGHT_AHEAD of the visible part of the chat. A long
+ * chat has hundreds of code blocks; highlighting them all on open fills the main thread with
+ * coloured spans nobody is looking at, just when the person starts typing.
+ */
+function useNearViewport(element: RefObject<HTMLElement | null>): boolean {
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const target = element.current;
+    if (near || !target) return;
+    if (typeof IntersectionObserver === "undefined") {
+      setNear(true);
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+      },
+      // The message list scrolls itself, so it is the root the margin applies to.
+      { root: target.closest("[data-chat-scroller]"), rootMargin: HIGHLIGHT_AHEAD },
+    );
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [element, near]);
+  return near;
+}
+
+function useHighlightedLines(code: string, language: string, waiting: boolean): HighlightedLine[] | null {
   const [result, setResult] = useState<{ code: string; lines: HighlightedLine[] } | null>(null);
   useEffect(() => {
-    if (streaming || !language || !loadHighlighter) return;
+    if (waiting || !language || !loadHighlighter) return;
     let live = true;
     loadHighlighter()
       .then(({ highlight }) => highlight(code, language))
@@ -62,7 +97,7 @@ function useHighlightedLines(code: string, language: string, streaming: boolean)
     return () => {
       live = false;
     };
-  }, [code, language, streaming]);
+  }, [code, language, waiting]);
   // Never show colours for stale text: while the code changes, plain text is the truth.
   return result && result.code === code ? result.lines : null;
 }
