@@ -92,7 +92,9 @@ async function streamRun(browser: Browser, base: string, chat: SeededChat) {
   // Waited for from outside the page: a Playwright locator polls role and text queries on the page's own
   // main thread, over a DOM that grows with the reply, and those polls showed up as the page's long tasks.
   const turn = page.waitForResponse((response) => response.url().endsWith("/api/chat"), { timeout: 300_000 });
-  await composer.press("Enter");
+  // The keyboard, not the locator: fill focused the composer, and resolving a role locator again here
+  // would walk the whole DOM on the page's thread inside the measured window.
+  await page.keyboard.press("Enter");
   await (await turn).finished();
   // Then a cheap check, a few times a second, for the reply's last render (it drops aria-busy).
   await page.waitForFunction(() => !document.querySelector('[role="log"] article[aria-busy="true"]'), undefined, {
