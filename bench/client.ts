@@ -96,8 +96,9 @@ async function streamRun(browser: Browser, base: string, chat: SeededChat) {
   // would walk the whole DOM on the page's thread inside the measured window.
   await page.keyboard.press("Enter");
   await (await turn).finished();
-  // Then a cheap check, a few times a second, for the reply's last render (it drops aria-busy).
-  await page.waitForFunction(() => !document.querySelector('[role="log"] article[aria-busy="true"]'), undefined, {
+  // Then a cheap check, a few times a second, for the reply's last render: the row and its text drop aria-busy
+  // once all of it is on screen.
+  await page.waitForFunction(() => !document.querySelector('[role="log"] [aria-busy="true"]'), undefined, {
     polling: 100,
     timeout: 60_000,
   });

@@ -10,6 +10,7 @@ import { fencedCodeOf } from "./markdown-code";
 import { MarkdownImage, MarkdownLink, urlTransform } from "./markdown-links";
 import { type MathPlugins, mayContainMath, useMathPlugins } from "./markdown-math-loader";
 import { PROSE } from "./markdown-prose";
+import { useRevealedText } from "./use-revealed-text";
 
 export interface MarkdownProps {
   text: string;
@@ -26,20 +27,32 @@ export interface MarkdownProps {
  * (components/share/server-markdown.tsx).
  */
 export const MarkdownRenderer = memo(function MarkdownRenderer({ text, streaming = false }: MarkdownProps) {
+  // A burst of text is rendered over several frames; until it has all been shown it counts as streaming.
+  const { shown, revealing } = useRevealedText(text);
   // remend closes what the stream has left open (`**bold`, `[link](ht`, `$$x`) so half-typed
   // markup never flashes as raw symbols; applied to finished text too, so nothing jumps at the end.
-  const source = useMemo(() => remend(text), [text]);
+  const source = useMemo(() => remend(shown), [shown]);
   // Until KaTeX arrives the text renders without math, so streaming never stalls on it.
   const math = useMathPlugins(mayContainMath(source));
-  return <MarkdownBody source={source} streaming={streaming} math={math} />;
+  return <MarkdownBody source={source} streaming={streaming || revealing} revealing={revealing} math={math} />;
 });
 
 const remarkPlugins: NonNullable<Options["remarkPlugins"]> = [remarkGfm];
 
-function MarkdownBody({ source, streaming, math }: { source: string; streaming: boolean; math: MathPlugins | null }) {
+function MarkdownBody({
+  source,
+  streaming,
+  revealing,
+  math,
+}: {
+  source: string;
+  streaming: boolean;
+  revealing: boolean;
+  math: MathPlugins | null;
+}) {
   const blocks = useMemo(() => splitMarkdownBlocks(source), [source]);
   return (
-    <div className={PROSE}>
+    <div className={PROSE} aria-busy={revealing || undefined}>
       {blocks.map((block, index) => (
         // Blocks only grow at the end while streaming, so positions are stable keys. Only the last
         // block is still streaming: earlier code blocks are final and may be highlighted already.

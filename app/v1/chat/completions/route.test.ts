@@ -214,7 +214,10 @@ describe("POST /v1/chat/completions: answers", () => {
   it("streams chunks: role first, content deltas, finish_reason, usage, [DONE]", async () => {
     configure({});
     const response = await POST(
-      completion(ask("Stream it offline:words=20", { stream: true, stream_options: { include_usage: true } })),
+      // Tokens that arrive apart stream as separate deltas (ones that arrive together are merged: lib/ai/coalesce-sse-text.ts).
+      completion(
+        ask("Stream it offline:words=20 offline:delay=2", { stream: true, stream_options: { include_usage: true } }),
+      ),
     );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/event-stream");
