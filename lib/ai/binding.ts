@@ -1,5 +1,6 @@
 import { type AiMode, parseAiMode } from "./ai-mode";
 import { withCapacityRetry } from "./capacity-retry";
+import { withCoalescedText } from "./coalesce-sse-text";
 import { createOfflineBinding, type OfflineBindingOptions } from "./offline-binding";
 import { stageTimeoutsFromEnv, withStageTimeouts } from "./stage-timeouts";
 import { withStreamGuard } from "./stream-guard";
@@ -62,7 +63,7 @@ export function resolveAiBinding(env: BindingEnv): GuardedBinding {
   };
   const timed = withStageTimeouts(retried, stageTimeoutsFromEnv(env), reportStreamError);
   const guarded = withStreamGuard(timed, reportStreamError);
-  return { ...resolved, binding: guarded, streamError: () => streamError };
+  return { ...resolved, binding: withCoalescedText(guarded), streamError: () => streamError };
 }
 
 function chooseBinding(env: BindingEnv): ResolvedBinding {
