@@ -61,4 +61,25 @@ describe("coalesceSseText", () => {
     const out = await run([whole.slice(0, 20), whole.slice(20), 'data: {"respo']);
     expect(out.join("")).toBe(`${sse(text("A"), text(" bee"))}data: {"respo`);
   });
+
+  // Found by CI (app/api/chat/stop.test.ts): the held text's timer fired after a Stop and threw in a timer.
+  it("drops held text quietly when the reader has gone", async () => {
+    const thrown: unknown[] = [];
+    const onUncaught = (error: unknown) => thrown.push(error);
+    process.on("uncaughtException", onUncaught);
+    try {
+      const source = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(encoder.encode(sse(text("A"), text(" b"), text(" c"))));
+        },
+      });
+      const reader = coalesceSseText(source).getReader();
+      expect(decoder.decode((await reader.read()).value)).toBe(sse(text("A")));
+      await reader.cancel("stopped");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(thrown).toEqual([]);
+    } finally {
+      process.off("uncaughtException", onUncaught);
+    }
+  });
 });

@@ -36,7 +36,11 @@ export function coalesceSseText(source: ReadableStream<Uint8Array>): ReadableStr
     if (heldText.length === 0) return;
     const response = heldText.join("");
     heldText = [];
-    output?.enqueue(encoder.encode(`data: ${JSON.stringify({ response })}\n\n`));
+    try {
+      output?.enqueue(encoder.encode(`data: ${JSON.stringify({ response })}\n\n`));
+    } catch {
+      // The reader went away (Stop, a closed tab) while text was held: there is nobody to send it to.
+    }
   };
 
   return source.pipeThrough(
