@@ -75,6 +75,30 @@ test("Enter sends and the reply streams in over several renders", async ({ page 
   await expect(reply).toContainText(OFFLINE_FOOTER);
 });
 
+test("a long reply that arrives at once keeps the view at its end, and scrolling up stays put", async ({ page }) => {
+  const { log, replies } = chat(page);
+  // Thousands of words with no delay: the text is drawn over several frames after it has arrived.
+  await sendWithEnter(page, "A long one offline:words=3000 offline:format=markdown offline:delay=0");
+  const reply = replies.first();
+  await waitForFinishedReply(page, reply);
+  await expect(reply.getByText(OFFLINE_FOOTER)).toBeInViewport();
+  await expect(page.getByRole("button", { name: "↓ Jump to latest" })).toHaveCount(0);
+
+  // The reader scrolls up: a second long reply doesn't pull them back down.
+  await sendWithEnter(page, "Another offline:words=3000 offline:format=markdown offline:delay=5");
+  const scroller = log.locator("xpath=..");
+  await expect(replies).toHaveCount(2);
+  await scroller.evaluate((element) => {
+    element.scrollTop = 0;
+  });
+  const jump = page.getByRole("button", { name: "↓ Jump to latest" });
+  await expect(jump).toBeVisible();
+  await waitForFinishedReply(page, replies.nth(1));
+  expect(await scroller.evaluate((element) => element.scrollTop)).toBe(0);
+  await jump.click();
+  await expect(replies.nth(1).getByText(OFFLINE_FOOTER)).toBeInViewport();
+});
+
 test("Shift+Enter inserts a newline and does not send", async ({ page }) => {
   const { composer, userMessages, replies, send } = chat(page);
   await composer.fill("first line");

@@ -72,6 +72,8 @@ export function MessageList({
   const scroller = useRef<HTMLDivElement>(null);
   const topSentinel = useRef<HTMLDivElement>(null);
   const following = useRef(true);
+  const lastScrollTop = useRef(0);
+  const log = useRef<HTMLDivElement>(null);
   // The first message's row, to keep the reader's place when older messages are put in front of it.
   const anchor = useRef<{ firstId: string | undefined; row: Element | null }>({ firstId: undefined, row: null });
 
@@ -91,11 +93,19 @@ export function MessageList({
     anchor.current = { firstId, row };
   }, [firstId]);
 
-  // Stick to the bottom while streaming unless the reader scrolled up.
+  // Stick to the bottom while streaming unless the reader scrolled up. Watched as a size change of the
+  // log, not per render: a reply's text also grows in frames of its own (use-revealed-text.ts), and the
+  // observer runs after layout instead of forcing one.
   useEffect(() => {
     const element = scroller.current;
-    if (element && following.current) element.scrollTop = element.scrollHeight;
-  });
+    const content = log.current;
+    if (!element || !content) return;
+    const observer = new ResizeObserver(() => {
+      if (following.current) element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(content);
+    return () => observer.disconnect();
+  }, []);
 
   const { hasOlder, loadOlder } = older;
   useEffect(() => {
@@ -116,7 +126,13 @@ export function MessageList({
   function onScroll() {
     const element = scroller.current;
     if (!element) return;
-    following.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICK_THRESHOLD_PX;
+    const nearBottom = element.scrollHeight - element.scrollTop - element.clientHeight < STICK_THRESHOLD_PX;
+    // Text growing below the view between our scroll and this event is not the reader leaving: only
+    // scrolling up stops following.
+    const scrolledUp = element.scrollTop < lastScrollTop.current;
+    lastScrollTop.current = element.scrollTop;
+    if (nearBottom) following.current = true;
+    else if (scrolledUp) following.current = false;
     if (following.current !== atBottom) setAtBottom(following.current);
     if (element.scrollTop === 0 && hasOlder) void loadOlder();
   }
@@ -134,6 +150,7 @@ export function MessageList({
     <div ref={scroller} onScroll={onScroll} data-chat-scroller="" className="relative flex-1 overflow-y-auto">
       {/* The log is polite and not atomic, so screen readers hear new text, not the whole history. */}
       <div
+        ref={log}
         role="log"
         aria-label="Messages"
         aria-live="polite"
