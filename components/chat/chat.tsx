@@ -2,7 +2,7 @@
 
 import type { FileUIPart } from "ai";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
-import { useChatHistory } from "@/components/sidebar/chat-history-provider";
+import { useChatHistoryActions, useChatHistorySelector } from "@/components/sidebar/chat-history-provider";
 import type { CatalogModel } from "@/lib/ai/catalog";
 import type { ApprovalToolName } from "@/lib/ai/tools/tool-approval";
 import type { ChatMessage } from "@/lib/chat/chat-message";
@@ -80,9 +80,9 @@ export function Chat({
   const preferences = useChatPreferences(chatId, persisted, initialModelId, initialSettings);
   const { modelId, latest, markPersisted } = preferences;
   const model = models.find((candidate) => candidate.id === modelId);
-  const history = useChatHistory();
-  const { touch, setTitle, setDrawerOpen } = history;
-  const currentTitle = history.chats.find((chat) => chat.id === chatId)?.title ?? title;
+  const { touch, setTitle, setDrawerOpen } = useChatHistoryActions();
+  const currentTitle = useChatHistorySelector((list) => list.chats.find((chat) => chat.id === chatId)?.title) ?? title;
+  const drawerOpen = useChatHistorySelector((list) => list.drawerOpen);
   const attachments = useAttachments(chatId);
   const attachDisabledReason =
     model && !model.vision
@@ -260,7 +260,7 @@ export function Chat({
           type="button"
           onClick={() => setDrawerOpen(true)}
           aria-controls="chat-history"
-          aria-expanded={history.drawerOpen}
+          aria-expanded={drawerOpen}
           className="shrink-0 rounded-lg border border-zinc-300 p-1.5 hover:bg-zinc-100 md:hidden dark:border-zinc-700 dark:hover:bg-zinc-900"
         >
           <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5" fill="currentColor">

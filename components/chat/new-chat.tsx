@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { useChatHistory } from "@/components/sidebar/chat-history-provider";
+import { useChatHistoryActions } from "@/components/sidebar/chat-history-provider";
 import { rememberedModelChoice } from "@/lib/chat/model-preference";
 import { newChatId } from "@/lib/chat/new-chat-id";
 import { Chat, type ChatProps } from "./chat";
@@ -20,7 +20,7 @@ export function NewChat({ initialChatId, modelId, models, notice, ...props }: Ne
     modelId,
     notice,
   });
-  const { registerNewChat } = useChatHistory();
+  const { registerNewChat } = useChatHistoryActions();
 
   useEffect(
     () =>
