@@ -1,11 +1,11 @@
 "use client";
 
-import { type ComponentProps, memo, useMemo } from "react";
+import { type ComponentProps, memo, useMemo, useRef } from "react";
 import ReactMarkdown, { type Components, type ExtraProps, type Options } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import remend from "remend";
 import { CodeBlock } from "./code-block";
-import { splitMarkdownBlocks } from "./markdown-blocks";
+import { extendMarkdownBlocks, type MarkdownBlocks } from "./markdown-blocks";
 import { fencedCodeOf } from "./markdown-code";
 import { MarkdownImage, MarkdownLink, urlTransform } from "./markdown-links";
 import { type MathPlugins, mayContainMath, useMathPlugins } from "./markdown-math-loader";
@@ -29,28 +29,39 @@ export interface MarkdownProps {
 export const MarkdownRenderer = memo(function MarkdownRenderer({ text, streaming = false }: MarkdownProps) {
   // A burst of text is rendered over several frames; until it has all been shown it counts as streaming.
   const { shown, revealing } = useRevealedText(text);
+  // Split into blocks reusing the last frame's split, so a frame costs in proportion to the reply's end.
+  const lastSplit = useRef<MarkdownBlocks | null>(null);
+  const blocks = useMemo(() => {
+    // A cache of a pure function of `shown`: a discarded render leaves nothing wrong behind.
+    lastSplit.current = extendMarkdownBlocks(lastSplit.current, shown);
+    return lastSplit.current.blocks;
+  }, [shown]);
   // remend closes what the stream has left open (`**bold`, `[link](ht`, `$$x`) so half-typed
   // markup never flashes as raw symbols; applied to finished text too, so nothing jumps at the end.
-  const source = useMemo(() => remend(shown), [shown]);
+  // Only the last block can be open (inline markup ends at a blank line; fences and `$$` stay in one
+  // block), so only it is mended.
+  const mended = useMemo(
+    () => blocks.map((block, index) => (index === blocks.length - 1 ? remend(block) : block)),
+    [blocks],
+  );
   // Until KaTeX arrives the text renders without math, so streaming never stalls on it.
-  const math = useMathPlugins(mayContainMath(source));
-  return <MarkdownBody source={source} streaming={streaming || revealing} revealing={revealing} math={math} />;
+  const math = useMathPlugins(mayContainMath(shown));
+  return <MarkdownBody blocks={mended} streaming={streaming || revealing} revealing={revealing} math={math} />;
 });
 
 const remarkPlugins: NonNullable<Options["remarkPlugins"]> = [remarkGfm];
 
 function MarkdownBody({
-  source,
+  blocks,
   streaming,
   revealing,
   math,
 }: {
-  source: string;
+  blocks: string[];
   streaming: boolean;
   revealing: boolean;
   math: MathPlugins | null;
 }) {
-  const blocks = useMemo(() => splitMarkdownBlocks(source), [source]);
   return (
     <div className={PROSE} aria-busy={revealing || undefined}>
       {blocks.map((block, index) => (
