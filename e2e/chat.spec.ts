@@ -99,6 +99,27 @@ test("a long reply that arrives at once keeps the view at its end, and scrolling
   await expect(replies.nth(1).getByText(OFFLINE_FOOTER)).toBeInViewport();
 });
 
+test("a markdown reply shows its table, coloured code and formatted math, also after a reload", async ({ page }) => {
+  const { replies } = chat(page);
+  await sendWithEnter(page, "Explain with examples offline:words=900 offline:format=markdown offline:delay=0");
+  const reply = replies.first();
+  await waitForFinishedReply(page, reply);
+  const check = async () => {
+    await expect(reply.getByRole("table").first()).toBeVisible();
+    // Highlighted code is split into coloured spans; plain code is one text node.
+    await expect(reply.locator("pre code span[style]").first()).toBeAttached();
+    // $$e^{i\pi} + 1 = 0$$ as MathML (rendered by KaTeX in a worker), its TeX no longer shown as text.
+    const formula = reply.getByRole("math").first();
+    await expect(formula).toBeVisible();
+    await expect(formula.locator("msup")).toHaveCount(1);
+    await expect(reply.getByText("e^{i\\pi} + 1 = 0", { exact: true }).filter({ visible: true })).toHaveCount(0);
+  };
+  await check();
+  // From the server's HTML (the TeX as text), hydrated, then rendered again in the browser.
+  await page.reload();
+  await check();
+});
+
 test("Shift+Enter inserts a newline and does not send", async ({ page }) => {
   const { composer, userMessages, replies, send } = chat(page);
   await composer.fill("first line");

@@ -1,15 +1,13 @@
 /**
- * Math support, loaded only when a reply contains `$$` (see markdown.tsx): KaTeX is ~75 KB gzip.
- * KaTeX emits MathML only, which browsers lay out natively, so no KaTeX stylesheet or fonts are
- * needed: a server-rendered share page shows formatted math without any client JS or CSS.
+ * How `$$…$$` is parsed, the same for the chat and share pages. Rendering differs: the chat turns
+ * each formula into MathML in a worker (math-formula.tsx), share pages with KaTeX on the server
+ * (components/share/server-math.ts).
  */
 
 import type { Options } from "react-markdown";
-import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
 
 type PluggableList = NonNullable<Options["remarkPlugins"]>;
 
 // Single `$` stays text: "$5 and $10" is far more common in chat than inline TeX.
 export const remarkMathPlugins: PluggableList = [[remarkMath, { singleDollarTextMath: false }]];
-export const rehypeMathPlugins: PluggableList = [[rehypeKatex, { output: "mathml", throwOnError: false }]];

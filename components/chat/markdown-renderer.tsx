@@ -8,8 +8,9 @@ import { CodeBlock } from "./code-block";
 import { extendMarkdownBlocks, type MarkdownBlocks } from "./markdown-blocks";
 import { fencedCodeOf } from "./markdown-code";
 import { MarkdownImage, MarkdownLink, urlTransform } from "./markdown-links";
-import { type MathPlugins, mayContainMath, useMathPlugins } from "./markdown-math-loader";
+import { remarkMathPlugins } from "./markdown-math";
 import { PROSE } from "./markdown-prose";
+import { MathFormula } from "./math-formula";
 import { useRevealedText } from "./use-revealed-text";
 
 export interface MarkdownProps {
@@ -22,9 +23,9 @@ export interface MarkdownProps {
  * Renders an assistant text part as GitHub-flavoured markdown. Raw HTML in the text is shown as
  * text (react-markdown escapes it without rehype-raw), links are limited to http(s)/mailto.
  * Memoized on (text, streaming): a finished part never re-parses; while streaming only the last
- * part changes. Math is rendered in the browser only (KaTeX loads when a reply has `$$`), which
- * keeps KaTeX out of the chat pages' server bundle; share pages render math on the server instead
- * (components/share/server-markdown.tsx).
+ * part changes. Formulas are parsed here and rendered to MathML by KaTeX in a worker
+ * (math-formula.tsx), which keeps KaTeX off the page's thread and out of the chat pages' server
+ * bundle; share pages render math on the server instead (components/share/server-markdown.tsx).
  */
 export const MarkdownRenderer = memo(function MarkdownRenderer({ text, streaming = false }: MarkdownProps) {
   // A burst of text is rendered over several frames; until it has all been shown it counts as streaming.
@@ -44,57 +45,29 @@ export const MarkdownRenderer = memo(function MarkdownRenderer({ text, streaming
     () => blocks.map((block, index) => (index === blocks.length - 1 ? remend(block) : block)),
     [blocks],
   );
-  // Until KaTeX arrives the text renders without math, so streaming never stalls on it.
-  const math = useMathPlugins(mayContainMath(shown));
-  return <MarkdownBody blocks={mended} streaming={streaming || revealing} revealing={revealing} math={math} />;
+  return <MarkdownBody blocks={mended} streaming={streaming || revealing} revealing={revealing} />;
 });
 
-const remarkPlugins: NonNullable<Options["remarkPlugins"]> = [remarkGfm];
+const remarkPlugins: NonNullable<Options["remarkPlugins"]> = [remarkGfm, ...remarkMathPlugins];
 
-function MarkdownBody({
-  blocks,
-  streaming,
-  revealing,
-  math,
-}: {
-  blocks: string[];
-  streaming: boolean;
-  revealing: boolean;
-  math: MathPlugins | null;
-}) {
+function MarkdownBody({ blocks, streaming, revealing }: { blocks: string[]; streaming: boolean; revealing: boolean }) {
   return (
     <div className={PROSE} aria-busy={revealing || undefined}>
       {blocks.map((block, index) => (
         // Blocks only grow at the end while streaming, so positions are stable keys. Only the last
         // block is still streaming: earlier code blocks are final and may be highlighted already.
-        // Only blocks with `$$` take the math plugins: when KaTeX arrives mid-stream the others keep
-        // their props and are not parsed again.
-        <MarkdownBlock
-          key={index}
-          source={block}
-          streaming={streaming && index === blocks.length - 1}
-          math={math && mayContainMath(block) ? math : null}
-        />
+        <MarkdownBlock key={index} source={block} streaming={streaming && index === blocks.length - 1} />
       ))}
     </div>
   );
 }
 
 /** One top-level block; memoized, so a finished block is parsed once however long the reply gets. */
-const MarkdownBlock = memo(function MarkdownBlock({
-  source,
-  streaming,
-  math,
-}: {
-  source: string;
-  streaming: boolean;
-  math: MathPlugins | null;
-}) {
+const MarkdownBlock = memo(function MarkdownBlock({ source, streaming }: { source: string; streaming: boolean }) {
   // react-markdown renders a fragment, so the blocks' elements are direct children of the prose div.
   return (
     <ReactMarkdown
-      remarkPlugins={math ? [...remarkPlugins, ...math.remark] : remarkPlugins}
-      rehypePlugins={math?.rehype}
+      remarkPlugins={remarkPlugins}
       components={streaming ? streamingComponents : doneComponents}
       urlTransform={urlTransform}
     >
@@ -103,15 +76,30 @@ const MarkdownBlock = memo(function MarkdownBlock({
   );
 });
 
-/** Fenced code arrives as <pre><code class="language-x">; swap the whole thing for CodeBlock. */
+/**
+ * Fenced code arrives as <pre><code class="language-x">; swap the whole thing for CodeBlock. A `$$`
+ * block (and a ```math fence) arrives the same way, as language "math".
+ */
 function preFor(streaming: boolean) {
   return function Pre({ node }: ComponentProps<"pre"> & ExtraProps) {
     const fenced = fencedCodeOf(node);
+    if (fenced?.language === "math") return <MathFormula tex={fenced.code} display />;
     return fenced && <CodeBlock code={fenced.code} language={fenced.language} streaming={streaming} />;
   };
 }
 
+/** Inline code; `$$x$$` within a line arrives as <code class="language-math math-inline">. */
+function InlineCode({ node: _node, className, children, ...props }: ComponentProps<"code"> & ExtraProps) {
+  if (className?.split(" ").includes("math-inline"))
+    return <MathFormula tex={String(children ?? "")} display={false} />;
+  return (
+    <code className={className} {...props}>
+      {children}
+    </code>
+  );
+}
+
 // Two stable maps instead of one built per render, so react-markdown's children keep identity.
-const baseComponents: Components = { a: MarkdownLink, img: MarkdownImage };
+const baseComponents: Components = { a: MarkdownLink, img: MarkdownImage, code: InlineCode };
 const streamingComponents: Components = { ...baseComponents, pre: preFor(true) };
 const doneComponents: Components = { ...baseComponents, pre: preFor(false) };

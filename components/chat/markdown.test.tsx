@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ServerMarkdown } from "@/components/share/server-markdown";
 import { grammarFor, highlight } from "./code-highlighter";
 import { safeUrl } from "./markdown-links";
+import { mathMarkup } from "./math-markup";
 import { MarkdownRenderer as Markdown } from "./markdown-renderer";
 
 // The chat's renderer (server-rendered first, then live in the browser) and the share page's
@@ -104,10 +105,27 @@ describe("Markdown math", () => {
     expect(html).not.toContain("$$");
   });
 
-  it("leaves math as text in the chat's server HTML (KaTeX loads in the browser only)", () => {
-    const html = renderers.chat("Euler: $$e^{i\\pi} + 1 = 0$$");
+  it("shows a formula's TeX in the chat's server HTML, without the $$ (KaTeX runs in a browser worker only)", () => {
+    const html = renderers.chat("Euler: $$e^{i\\pi} + 1 = 0$$ and\n\n$$\n\\int_0^1 x^2\\,dx\n$$");
     expect(html).not.toContain("<math");
-    expect(html).toContain("$$e^{i\\pi} + 1 = 0$$");
+    expect(html).not.toContain("$$");
+    expect(html).toContain("<span class=\"font-mono");
+    expect(html).toContain(">e^{i\\pi} + 1 = 0</span>");
+    expect(html).toContain(">\\int_0^1 x^2\\,dx</div>");
+  });
+
+  it("keeps inline code as code next to inline math", () => {
+    expect(render("Run `npm test`, then $$x^2$$.")).toContain("<code>npm test</code>");
+  });
+
+  it("turns TeX into MathML, display or inline, and never obeys \\href", () => {
+    expect(mathMarkup("x^2", false)).toMatch(/<math[^>]*><semantics><mrow><msup>/);
+    expect(mathMarkup("x^2", true)).toContain('display="block"');
+    const link = mathMarkup("\\href{javascript:alert(1)}{click}", false);
+    expect(link).not.toMatch(/<a[\s>]/);
+    expect(link).not.toMatch(/\shref=/);
+    // Bad TeX comes back as its source, marked, instead of throwing.
+    expect(mathMarkup("\\frac{1}{", false)).toContain("katex-error");
   });
 
   it("leaves single dollars alone (prices, not TeX)", () => {

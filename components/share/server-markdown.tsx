@@ -5,8 +5,9 @@ import remend from "remend";
 import { CodeBlock } from "@/components/chat/code-block";
 import { fencedCodeOf } from "@/components/chat/markdown-code";
 import { MarkdownImage, MarkdownLink, urlTransform } from "@/components/chat/markdown-links";
-import { rehypeMathPlugins, remarkMathPlugins } from "@/components/chat/markdown-math";
+import { remarkMathPlugins } from "@/components/chat/markdown-math";
 import { PROSE } from "@/components/chat/markdown-prose";
+import { rehypeMathPlugins } from "./server-math";
 
 /**
  * A finished reply rendered to HTML on the server (a React Server Component), for share pages:
