@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { ServerMarkdown } from "@/components/share/server-markdown";
 import { grammarFor, highlight } from "./code-highlighter";
 import { safeUrl } from "./markdown-links";
-import { mathMarkup } from "./math-markup";
 import { MarkdownRenderer as Markdown } from "./markdown-renderer";
+import { mathMarkup } from "./math-markup";
 
 // The chat's renderer (server-rendered first, then live in the browser) and the share page's
 // server-only one must follow the same rules, so every check runs against both.
@@ -109,7 +109,7 @@ describe("Markdown math", () => {
     const html = renderers.chat("Euler: $$e^{i\\pi} + 1 = 0$$ and\n\n$$\n\\int_0^1 x^2\\,dx\n$$");
     expect(html).not.toContain("<math");
     expect(html).not.toContain("$$");
-    expect(html).toContain("<span class=\"font-mono");
+    expect(html).toContain('<span class="font-mono');
     expect(html).toContain(">e^{i\\pi} + 1 = 0</span>");
     expect(html).toContain(">\\int_0^1 x^2\\,dx</div>");
   });
