@@ -11,6 +11,6 @@ const highlightInWorker = createWorkerClient<HighlightRequest, HighlightedLine[]
  * Highlights code in a Web Worker (one per page, started on first use), falling back to the main
  * thread where workers are unavailable. Same contract as code-highlighter's `highlight`.
  */
-export async function highlight(code: string, language: string): Promise<HighlightedLine[] | null> {
-  return (await highlightInWorker({ code, language })) ?? null;
+export function highlight(code: string, language: string): Promise<HighlightedLine[] | null> {
+  return highlightInWorker({ code, language });
 }

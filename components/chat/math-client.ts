@@ -18,6 +18,10 @@ export function renderMath(tex: string, display: boolean): Promise<string | null
     if (rendered.size >= MAX_CACHED) rendered.delete(rendered.keys().next().value as string);
     markup = renderInWorker({ tex, display });
     rendered.set(key, markup);
+    // A failure (the worker could not start) is not kept: the next mount renders it on the page instead.
+    void markup.then((result) => {
+      if (result === null) rendered.delete(key);
+    });
   }
   return markup;
 }
