@@ -85,9 +85,11 @@ export function createChatHistoryStore(initialPage: ChatListPage, openHome: () =
       }
       const page = (await response.json()) as ChatListPage;
       if (request !== latestRequest) return;
-      const seen = new Set(state.chats.map((chat) => chat.id));
-      const chats = cursor ? [...state.chats, ...page.chats.filter((chat) => !seen.has(chat.id))] : page.chats;
-      update({ error: null, chats, nextCursor: page.nextCursor });
+      update({
+        error: null,
+        chats: cursor ? appendNew(state.chats, page.chats) : page.chats,
+        nextCursor: page.nextCursor,
+      });
     } catch {
       if (request === latestRequest) update({ error: "Couldn't load your chats. Check your connection." });
     } finally {
@@ -168,4 +170,10 @@ export function createChatHistoryStore(initialPage: ChatListPage, openHome: () =
     },
     actions,
   };
+}
+
+/** `more` after `chats`, without the ones already listed (a chat touched meanwhile can be on both pages). */
+function appendNew(chats: ChatSummary[], more: ChatSummary[]): ChatSummary[] {
+  const seen = new Set(chats.map((chat) => chat.id));
+  return [...chats, ...more.filter((chat) => !seen.has(chat.id))];
 }
